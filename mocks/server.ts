@@ -1,0 +1,71 @@
+// The mock departments as a real HTTP server (`npm run mocks`, and inside `npm start`):
+// the very handlers the tests intercept in process, answered over a socket through msw's
+// getResponse, so what a developer pokes at by hand is what the tests test.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getResponse, type HttpHandler } from 'msw';
+import type { Dataset } from '../src/evidence/records';
+import { builtinScenarioSummaries } from './data/families';
+import { MockDepartments, type MockOptions } from './departments';
+import { departmentHandlers } from './handlers/index';
+
+export interface MockServer {
+  url: string;
+  mock: MockDepartments;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startMockServer(opts: { port: number; host?: string; dataset: Dataset; builtin: boolean } & MockOptions): Promise<MockServer> {
+  const mock = new MockDepartments(opts.dataset, opts);
+  const handlers: HttpHandler[] = departmentHandlers(mock, () => (opts.builtin ? builtinScenarioSummaries() : []));
+  const host = opts.host ?? '127.0.0.1';
+
+  const server = createServer(async (req, res) => {
+    try {
+      const request = await toFetchRequest(req, host);
+      const response = (await getResponse(handlers, request)) ?? Response.json({ error: 'no such endpoint' }, { status: 404 });
+      res.statusCode = response.status;
+      response.headers.forEach((value, key) => res.setHeader(key, value));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch {
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    mock,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function toFetchRequest(req: IncomingMessage, host: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const body = chunks.length ? Buffer.concat(chunks) : undefined;
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
+    else if (v !== undefined) headers.set(k, v);
+  }
+  const controller = new AbortController();
+  req.socket.once('close', () => controller.abort());
+  return new Request(`http://${req.headers.host ?? host}${req.url ?? '/'}`, {
+    method: req.method,
+    headers,
+    body: body && req.method !== 'GET' && req.method !== 'HEAD' ? body : undefined,
+    signal: controller.signal,
+  });
+}

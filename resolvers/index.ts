@@ -1,0 +1,8 @@
+// Every resolver map, one file per GraphQL type.
+import type { Resolvers } from '../src/generated/graphql';
+import { Person } from './Person';
+import { Query } from './Query';
+
+export function buildResolvers(): Resolvers[] {
+  return [{ Query, Person }];
+}

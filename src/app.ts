@@ -1,0 +1,78 @@
+// The gateway's long-lived parts, built once at start-up and shared by every request:
+// configuration, department fetchers, cache, audit, token verifier, schema, metrics.
+// Per-request parts (viewer, loaders, logger child) are built in context.ts.
+import type { GraphQLSchema } from 'graphql';
+import { createEvidenceFetchers } from '../connectors/index';
+import type { AttemptWrapper } from '../connectors/http';
+import type { EvidenceFetchers } from '../connectors/types';
+import { buildResolvers } from '../resolvers/index';
+import { createAuditService, type AuditService } from './audit/index';
+import { ensureDevKeys } from './auth/devKeys';
+import { applySecurity } from './auth/index';
+import { createTokenVerifier, type TokenVerifier } from './auth/jwt';
+import type { Config } from './config';
+import { ensureDevSecrets } from './devSecrets';
+import { createEvidenceCache } from './evidence/cache/index';
+import type { EvidenceCache } from './evidence/cache/types';
+import { InflightFetches } from './evidence/reader';
+import { makeSubjectHasher, type SubjectHasher } from './evidence/subjectHash';
+import { createLogger, type Logger } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { buildExecutableSchema } from './schema';
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  fetchers: EvidenceFetchers;
+  cache: EvidenceCache;
+  audit: AuditService;
+  inflight: InflightFetches;
+  subjectHash: SubjectHasher;
+  tokens: TokenVerifier;
+  schema: GraphQLSchema;
+  close(): Promise<void>;
+}
+
+export interface AppOverrides {
+  logger?: Logger;
+  /** e.g. a circuit breaker around every department attempt */
+  wrapAttempt?: AttemptWrapper;
+  fetchers?: EvidenceFetchers;
+  cache?: EvidenceCache;
+  audit?: AuditService;
+  tokens?: TokenVerifier;
+}
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const metrics = new Metrics();
+  const dev = config.production ? undefined : ensureDevSecrets(config.dataDir);
+  const subjectHashKey = config.subjectHashKey ?? dev?.subjectHashKey;
+  const cacheEncryptionKey = config.cacheEncryptionKey ?? dev?.cacheEncryptionKey;
+  if (!subjectHashKey || !cacheEncryptionKey) throw new Error('SUBJECT_HASH_KEY and CACHE_ENCRYPTION_KEY are required');
+  const subjectHash = makeSubjectHasher(subjectHashKey);
+
+  const devKeys = config.production || config.jwt.jwksUrl || config.jwt.publicKeyPem ? undefined : await ensureDevKeys(config.dataDir);
+  const tokens = overrides.tokens ?? (await createTokenVerifier(config.jwt, devKeys?.publicKeyPem));
+  const fetchers = overrides.fetchers ?? createEvidenceFetchers(config.departments, metrics.onDepartmentCall, overrides.wrapAttempt);
+  const cache = overrides.cache ?? (await createEvidenceCache({ config, cacheEncryptionKey, subjectHash, metrics, logger }));
+  const audit = overrides.audit ?? (await createAuditService({ config, subjectHash, metrics, logger }));
+  const schema = applySecurity(buildExecutableSchema(buildResolvers()));
+
+  return {
+    config,
+    logger,
+    metrics,
+    fetchers,
+    cache,
+    audit,
+    inflight: new InflightFetches(),
+    subjectHash,
+    tokens,
+    schema,
+    async close() {
+      await Promise.allSettled([cache.close(), audit.close()]);
+    },
+  };
+}

@@ -1,0 +1,174 @@
+// Configuration is environment variables, validated once at start-up (README, "Configuration").
+// Development gets embedded defaults; production refuses to start on anything missing, with
+// one clear line, rather than falling back silently.
+import { z } from 'zod';
+import { DEV_APP_KEY, devDepartmentSecret } from '../connectors/devCredentials';
+import { DEFAULT_POLICY, type DepartmentPolicy } from '../connectors/http';
+import { DEPARTMENTS, type Department, type EvidenceName } from './evidence/kinds';
+
+/** Env var prefix per department: POLICE_URL, CIVIL_AFFAIRS_URL, ... */
+export const DEPARTMENT_ENV: Record<Department, string> = {
+  police: 'POLICE',
+  civilAffairs: 'CIVIL_AFFAIRS',
+  humanResources: 'HUMAN_RESOURCES',
+  naturalResources: 'NATURAL_RESOURCES',
+  housing: 'HOUSING',
+  health: 'HEALTH',
+  marketRegulation: 'MARKET_REGULATION',
+};
+
+/** Seconds a cached answer stays fresh. A title changes rarely; permits and insurance months more often. */
+export const DEFAULT_CACHE_TTL: Record<EvidenceName, number> = {
+  household: 6 * 3600,
+  residencePermits: 3600,
+  properties: 24 * 3600,
+  purchaseContracts: 12 * 3600,
+  leaseFilings: 6 * 3600,
+  subsidizedHousing: 12 * 3600,
+  individualBusinesses: 12 * 3600,
+  enterprises: 12 * 3600,
+  socialInsurance: 3600,
+  marriages: 12 * 3600,
+  birthCertificates: 24 * 3600,
+};
+export const DEFAULT_NO_RECORD_TTL = 600;
+
+export interface DepartmentConfig {
+  baseUrl: string;
+  appKey: string;
+  secret: string;
+  policy: DepartmentPolicy;
+}
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  /** where development keys and the embedded audit store live */
+  dataDir: string;
+  redisUrl: string | undefined;
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema for the gateway's tables (tests isolate themselves with one each) */
+  databaseSchema: string | undefined;
+  /** prepended to every cache key, so gateways (or tests) can share one Redis */
+  cacheKeyPrefix: string;
+  jwt: {
+    jwksUrl: string | undefined;
+    publicKeyPem: string | undefined;
+    issuer: string;
+    audience: string;
+    clockToleranceSec: number;
+  };
+  departments: Record<Department, DepartmentConfig>;
+  /** base64 of 32 bytes; `id:key,id:key` for rotation (the first seals, all open) */
+  cacheEncryptionKey: string | undefined;
+  subjectHashKey: string | undefined;
+  cacheTtl: Record<EvidenceName, number>;
+  noRecordTtl: number;
+  rateLimitPerMinute: number;
+  /** the whole request's budget; a department costs at most its own timeout within it */
+  requestTimeoutMs: number;
+  mock: { enabled: boolean; port: number; dataPath: string | undefined; latencyMs: number };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+const intFrom = (name: string, def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return def;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/** Reads and checks the environment; throws ConfigError with one line naming what is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const parse = <T>(schema: z.ZodType<T>, value: string | undefined): T => {
+    const r = schema.safeParse(value);
+    if (!r.success) throw new ConfigError(r.error.issues[0]?.message ?? 'invalid configuration');
+    return r.data;
+  };
+  const port = parse(intFrom('PORT', 4000, 0, 65535), env.PORT);
+  const mockPort = parse(intFrom('MOCK_PORT', 4010, 0, 65535), env.MOCK_PORT);
+  const url = (name: string) => {
+    const v = env[name];
+    if (v === undefined || v === '') return undefined;
+    try {
+      new URL(v);
+    } catch {
+      throw new ConfigError(`${name} is not a URL`);
+    }
+    return v;
+  };
+
+  const mockEnabled = !production && env.MOCKS !== 'off';
+  const departments = {} as Record<Department, DepartmentConfig>;
+  for (const d of DEPARTMENTS) {
+    const p = DEPARTMENT_ENV[d];
+    const baseUrl = url(`${p}_URL`) ?? (mockEnabled ? `http://127.0.0.1:${mockPort}/${d}` : undefined);
+    if (!baseUrl) throw new ConfigError(`${p}_URL is not set: the ${d} department's base URL is required${production ? ' in production' : ' when MOCKS=off'}`);
+    const secret = env[`${p}_APP_SECRET`] || (production ? undefined : devDepartmentSecret(d));
+    if (!secret) throw new ConfigError(`${p}_APP_SECRET is not set: production needs each department's signing secret`);
+    departments[d] = {
+      baseUrl,
+      appKey: env.DEPARTMENT_APP_KEY || (production ? '' : DEV_APP_KEY),
+      secret,
+      policy: {
+        timeoutMs: parse(intFrom(`${p}_TIMEOUT_MS`, parse(intFrom('DEPARTMENT_TIMEOUT_MS', DEFAULT_POLICY.timeoutMs, 1), env.DEPARTMENT_TIMEOUT_MS), 1), env[`${p}_TIMEOUT_MS`]),
+        retries: parse(intFrom(`${p}_RETRIES`, DEFAULT_POLICY.retries, 0, 10), env[`${p}_RETRIES`]),
+        retryBaseMs: DEFAULT_POLICY.retryBaseMs,
+        maxRetryAfterMs: DEFAULT_POLICY.maxRetryAfterMs,
+        concurrency: parse(intFrom(`${p}_CONCURRENCY`, DEFAULT_POLICY.concurrency, 1, 1000), env[`${p}_CONCURRENCY`]),
+      },
+    };
+  }
+  if (production && !env.DEPARTMENT_APP_KEY) throw new ConfigError('DEPARTMENT_APP_KEY is not set: production needs the gateway\'s app key');
+
+  const jwksUrl = url('JWKS_URL');
+  const publicKeyPem = env.JWT_PUBLIC_KEY || undefined;
+  if (production && !jwksUrl && !publicKeyPem) throw new ConfigError('JWKS_URL or JWT_PUBLIC_KEY must be set in production: development keys are refused');
+  if (production && !env.SUBJECT_HASH_KEY) throw new ConfigError('SUBJECT_HASH_KEY must be set in production');
+  if (production && env.REDIS_URL && !env.CACHE_ENCRYPTION_KEY) throw new ConfigError('CACHE_ENCRYPTION_KEY must be set in production when REDIS_URL is set');
+  if (production && !env.DATABASE_URL) throw new ConfigError('DATABASE_URL must be set in production: the audit store is PostgreSQL');
+
+  const cacheTtl = { ...DEFAULT_CACHE_TTL };
+  for (const name of Object.keys(cacheTtl) as EvidenceName[]) {
+    const key = `CACHE_TTL_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+    cacheTtl[name] = parse(intFrom(key, cacheTtl[name], 0), env[key]);
+  }
+
+  return {
+    production,
+    host: env.HOST || '127.0.0.1',
+    port,
+    dataDir: env.DATA_DIR || './data',
+    redisUrl: url('REDIS_URL'),
+    databaseUrl: url('DATABASE_URL'),
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
+    cacheKeyPrefix: env.CACHE_KEY_PREFIX || '',
+    jwt: {
+      jwksUrl,
+      publicKeyPem,
+      issuer: env.JWT_ISSUER || 'https://identity.dev.jining.invalid',
+      audience: env.JWT_AUDIENCE || 'jining-enrollment-gateway',
+      clockToleranceSec: parse(intFrom('JWT_CLOCK_TOLERANCE_SEC', 30, 0, 300), env.JWT_CLOCK_TOLERANCE_SEC),
+    },
+    departments,
+    cacheEncryptionKey: env.CACHE_ENCRYPTION_KEY || undefined,
+    subjectHashKey: env.SUBJECT_HASH_KEY || undefined,
+    cacheTtl,
+    noRecordTtl: parse(intFrom('CACHE_TTL_NO_RECORD', DEFAULT_NO_RECORD_TTL, 0), env.CACHE_TTL_NO_RECORD),
+    rateLimitPerMinute: parse(intFrom('RATE_LIMIT_PER_MINUTE', 600, 1), env.RATE_LIMIT_PER_MINUTE),
+    requestTimeoutMs: parse(intFrom('REQUEST_TIMEOUT_MS', 10_000, 100), env.REQUEST_TIMEOUT_MS),
+    mock: { enabled: mockEnabled, port: mockPort, dataPath: env.MOCK_DATA || undefined, latencyMs: parse(intFrom('MOCK_LATENCY_MS', 0, 0), env.MOCK_LATENCY_MS) },
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}

@@ -1,0 +1,102 @@
+// Every error a caller can see, each with its contract code (CONTRACT.md, "Errors").
+// Messages are written for the caller and never carry personal data, SQL, a department's
+// URL or a stack trace; anything that is not one of these is masked by formatError.
+import { GraphQLError } from 'graphql';
+import type { Department } from './evidence/kinds';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'DEPARTMENT_UNAVAILABLE'
+  | 'AUDIT_UNAVAILABLE'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'DEPARTMENT_UNAVAILABLE',
+  'AUDIT_UNAVAILABLE',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+];
+
+abstract class GatewayError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+  protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/** One message whatever failed: a caller learns nothing about which token check it tripped. */
+export class UnauthenticatedError extends GatewayError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor() {
+    super('Authentication required: send a valid bearer token.', 'UNAUTHENTICATED');
+  }
+}
+
+export class ForbiddenError extends GatewayError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'Not allowed for this caller.') {
+    super(message, 'FORBIDDEN');
+  }
+}
+
+/** Names the argument at fault, never its value (it may be an ID number). */
+export class BadUserInputError extends GatewayError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(message: string, argumentName?: string) {
+    super(message, 'BAD_USER_INPUT', argumentName ? { argumentName } : {});
+  }
+}
+
+export type DepartmentFailure = 'timeout' | 'status' | 'malformed' | 'network' | 'circuit_open' | 'rate_limited' | 'concurrency';
+
+export class DepartmentUnavailableError extends GatewayError {
+  readonly code = 'DEPARTMENT_UNAVAILABLE';
+  readonly department: Department;
+  /** kept off the wire: for logs and metrics */
+  readonly failure: DepartmentFailure;
+  readonly httpStatus: number | undefined;
+  constructor(department: Department, failure: DepartmentFailure, httpStatus?: number) {
+    super(`The ${department} department could not answer; try again later.`, 'DEPARTMENT_UNAVAILABLE', { department });
+    this.department = department;
+    this.failure = failure;
+    this.httpStatus = httpStatus;
+  }
+}
+
+export class AuditUnavailableError extends GatewayError {
+  readonly code = 'AUDIT_UNAVAILABLE';
+  constructor() {
+    super('This read could not be recorded in the access log, so its data is withheld; try again later.', 'AUDIT_UNAVAILABLE');
+  }
+}
+
+export class QueryTooComplexError extends GatewayError {
+  readonly code = 'QUERY_TOO_COMPLEX';
+  constructor(message = 'The query is too complex; ask for less in one request.') {
+    super(message, 'QUERY_TOO_COMPLEX');
+  }
+}
+
+export class RateLimitedError extends GatewayError {
+  readonly code = 'RATE_LIMITED';
+  constructor(retryAfterSeconds: number) {
+    super('Too many requests; slow down.', 'RATE_LIMITED', { retryAfterSeconds });
+  }
+}
+
+export function errorCodeOf(err: unknown): ErrorCode | undefined {
+  if (err instanceof GraphQLError) {
+    const code = err.extensions?.code;
+    if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) return code as ErrorCode;
+    if (err.originalError) return errorCodeOf(err.originalError);
+  }
+  return undefined;
+}

@@ -1,0 +1,180 @@
+// The evidence layer: the only way a resolver reaches a department. Per request, one
+// DataLoader per kind of evidence collects every ID asked in the same tick; the batch goes
+// to the cache in one round trip, the misses to the department in one batched call (shared
+// with any other request already fetching the same person), and what came back into the
+// cache. Every read is recorded in the access log before its data is handed out.
+import DataLoader from 'dataloader';
+import type { BatchFetch, EvidenceFetchers } from '../../connectors/types';
+import type { AccessRecord, AuditRecorder } from '../audit/types';
+import type { Viewer } from '../auth/viewer';
+import { AuditUnavailableError, DepartmentUnavailableError } from '../errors';
+import type { CachedAnswer, EvidenceCache } from './cache/types';
+import { EVIDENCE, type EvidenceName, type EvidenceRecordMap, type WithProvenance } from './kinds';
+
+export interface Purpose {
+  applicationId: string;
+  countyCode: string;
+}
+
+interface Loaded<R> {
+  records: R[];
+  retrievedAt: string;
+  fromCache: boolean;
+}
+
+/** Observes the layer for metrics and the request log; never changes what happens. */
+export interface EvidenceObserver {
+  cacheLookup?(name: EvidenceName, hits: number, misses: number): void;
+  departmentBatch?(name: EvidenceName, ids: number): void;
+}
+
+/**
+ * Shares department calls between concurrent requests of this instance: a person already
+ * being fetched is awaited, not fetched again (stampede control at the July peak).
+ */
+export class InflightFetches {
+  private readonly pending = new Map<string, Promise<CachedAnswer<unknown>>>();
+
+  async fetch<R>(name: EvidenceName, ids: readonly string[], fetchBatch: (ids: string[]) => Promise<Map<string, R[]>>): Promise<Map<string, CachedAnswer<R> | Error>> {
+    const out = new Map<string, CachedAnswer<R> | Error>();
+    const waiting: [string, Promise<CachedAnswer<unknown>>][] = [];
+    const fresh: string[] = [];
+    for (const id of ids) {
+      const p = this.pending.get(`${name}\u0000${id}`);
+      if (p) waiting.push([id, p]);
+      else fresh.push(id);
+    }
+    if (fresh.length > 0) {
+      const batch = fetchBatch(fresh).then((m) => ({ map: m, retrievedAt: new Date().toISOString() }));
+      for (const id of fresh) {
+        const key = `${name}\u0000${id}`;
+        const p = batch.then(({ map, retrievedAt }) => ({ records: map.get(id) ?? [], retrievedAt }));
+        p.catch(() => {}).finally(() => this.pending.delete(key));
+        this.pending.set(key, p);
+        waiting.push([id, p]);
+      }
+    }
+    await Promise.all(
+      waiting.map(async ([id, p]) => {
+        try {
+          out.set(id, (await p) as CachedAnswer<R>);
+        } catch (err) {
+          out.set(id, err instanceof Error ? err : new Error(String(err)));
+        }
+      }),
+    );
+    return out;
+  }
+}
+
+export interface ReaderDeps {
+  fetchers: EvidenceFetchers;
+  cache: EvidenceCache;
+  audit: AuditRecorder;
+  inflight: InflightFetches;
+  viewer: Viewer;
+  requestId: string;
+  /** epoch ms: department calls never run past it */
+  deadline: number;
+  /** bypass cache reads (final review); answers still refresh the cache */
+  fresh: boolean;
+  observer?: EvidenceObserver;
+}
+
+export class EvidenceReader {
+  private readonly loaders = new Map<EvidenceName, DataLoader<string, Loaded<unknown>>>();
+  /** departments this request actually called, and cache hits: for the request log */
+  readonly departmentsCalled = new Set<string>();
+  cacheHits = 0;
+
+  constructor(private readonly deps: ReaderDeps) {}
+
+  /** Every record of one kind naming this person, with provenance; recorded in the access log first. */
+  async read<N extends EvidenceName>(name: N, idNumber: string, access: { purpose: Purpose; fields: string[] }): Promise<WithProvenance<EvidenceRecordMap[N]>[]> {
+    const department = EVIDENCE[name].department;
+    let loaded: Loaded<EvidenceRecordMap[N]>;
+    try {
+      loaded = (await this.loader(name).load(idNumber)) as Loaded<EvidenceRecordMap[N]>;
+    } catch (err) {
+      const failure = err instanceof DepartmentUnavailableError ? `department unavailable (${err.failure})` : 'internal error';
+      // a failed read is recorded too; if even that fails the caller still gets the department's error
+      await this.record(name, idNumber, access, { outcome: 'ERROR', source: null, reason: failure }).catch(() => {});
+      throw err;
+    }
+    try {
+      await this.record(name, idNumber, access, { outcome: 'ALLOWED', source: loaded.fromCache ? 'CACHE' : 'DEPARTMENT', reason: null });
+    } catch {
+      throw new AuditUnavailableError();
+    }
+    const provenance = { department, retrievedAt: loaded.retrievedAt, fromCache: loaded.fromCache };
+    return loaded.records.map((r) => ({ ...r, provenance }));
+  }
+
+  /** A read that authorization refused: recorded, and no department is called. */
+  async recordDenied(name: EvidenceName | null, idNumber: string | null, access: { purpose: Purpose | null; fields: string[] }, reason: string): Promise<void> {
+    await this.deps.audit.record([
+      this.entry(name, idNumber, access.purpose, access.fields, { outcome: 'DENIED', source: null, reason }),
+    ]);
+  }
+
+  private record(name: EvidenceName, idNumber: string, access: { purpose: Purpose; fields: string[] }, result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>): Promise<void> {
+    return this.deps.audit.record([this.entry(name, idNumber, access.purpose, access.fields, result)]);
+  }
+
+  private entry(name: EvidenceName | null, idNumber: string | null, purpose: Purpose | null, fields: string[], result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>): AccessRecord {
+    const { viewer, requestId } = this.deps;
+    return {
+      at: new Date().toISOString(),
+      requestId,
+      actorSubject: viewer.sub,
+      actorRole: viewer.role,
+      actorCounty: viewer.county,
+      applicationId: purpose?.applicationId ?? null,
+      countyCode: purpose?.countyCode ?? null,
+      idNumber,
+      department: name ? EVIDENCE[name].department : null,
+      evidence: name,
+      fields,
+      ...result,
+    };
+  }
+
+  private loader(name: EvidenceName): DataLoader<string, Loaded<unknown>> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<string, Loaded<unknown>>((ids) => this.batch(name, ids), { maxBatchSize: 500 });
+      this.loaders.set(name, loader);
+    }
+    return loader;
+  }
+
+  private async batch(name: EvidenceName, ids: readonly string[]): Promise<(Loaded<unknown> | Error)[]> {
+    const { cache, fresh, inflight, observer } = this.deps;
+    const results = new Map<string, Loaded<unknown> | Error>();
+    const hits = fresh ? new Map<string, CachedAnswer<unknown>>() : await cache.getMany(name, ids);
+    for (const [id, answer] of hits) results.set(id, { ...answer, fromCache: true });
+    const misses = ids.filter((id) => !hits.has(id));
+    observer?.cacheLookup?.(name, hits.size, misses.length);
+    this.cacheHits += hits.size;
+
+    if (misses.length > 0) {
+      const fetcher = this.deps.fetchers[name] as BatchFetch<unknown>;
+      const fetched = await inflight.fetch(name, misses, (fresh) => {
+        this.departmentsCalled.add(EVIDENCE[name].department);
+        observer?.departmentBatch?.(name, fresh.length);
+        return fetcher(fresh, { deadline: this.deps.deadline });
+      });
+      const toCache = new Map<string, CachedAnswer<unknown>>();
+      for (const [id, answer] of fetched) {
+        if (answer instanceof Error) {
+          results.set(id, answer);
+        } else {
+          results.set(id, { ...answer, fromCache: false });
+          toCache.set(id, answer);
+        }
+      }
+      if (toCache.size > 0) await cache.setMany(name, toCache as Map<string, CachedAnswer<EvidenceRecordMap[typeof name]>>);
+    }
+    return ids.map((id) => results.get(id) ?? new Error('no result for a requested id'));
+  }
+}

@@ -1,0 +1,57 @@
+// `npm start`: the mock departments (outside production) and the gateway, on embedded
+// defaults. Prints where both listen and how to get a token.
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { startGateway } from './server';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`configuration: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  let mocks: { url: string; close(): Promise<void> } | undefined;
+  if (config.mock.enabled) {
+    const { startMockServer } = await import('../mocks/server');
+    const { datasetFromEnv } = await import('../mocks/data/load');
+    mocks = await startMockServer({ port: config.mock.port, dataset: datasetFromEnv(), builtin: !config.mock.dataPath, latencyMs: config.mock.latencyMs });
+  }
+
+  let app;
+  try {
+    app = await createApp(config);
+  } catch (err) {
+    console.error(`start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+    await mocks?.close();
+    process.exit(1);
+  }
+  const gateway = await startGateway(app, { port: config.port, host: config.host });
+
+  console.log(`gateway            ${gateway.url}/graphql`);
+  if (mocks) {
+    console.log(`mock departments   ${mocks.url}  (families: ${mocks.url}/__mock/scenarios)`);
+    console.log('a token            npm run token -- --role county_platform --county 370811');
+    console.log(`try it             curl -s ${gateway.url}/graphql -H "authorization: Bearer $(npm run -s token -- --role county_platform --county 370811)" -H 'content-type: application/json' -d '{"query":"{ __typename }"}'`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'shutting down');
+    await gateway.stop();
+    await app.close();
+    await mocks?.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+void main();

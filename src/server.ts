@@ -1,0 +1,215 @@
+// Apollo Server 5 on Node's own HTTP server: four routes need no framework, and owning
+// the request loop lets us authenticate before GraphQL runs, cap body size, and write one
+// log line per request with what it cost.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { App } from './app';
+import { buildContext, type GatewayContext } from './context';
+import { errorCodeOf, UnauthenticatedError, type ErrorCode } from './errors';
+
+/** Larger bodies are refused before parsing: no legitimate query comes near it. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface Gateway {
+  url: string;
+  server: Server;
+  apollo: ApolloServer<GatewayContext>;
+  stop(): Promise<void>;
+}
+
+/** Messages graphql-js writes with the offending value in them ("got invalid value …"). */
+const ECHOED_VALUE = /(got invalid value|Expected value of type "[^"]+", found|cannot represent[^:]*:?)\s.*?(;|$)/gis;
+
+/** Only our own codes, no stack, no echoed values; anything unexpected becomes a plain internal error. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = errorCodeOf(error) ?? (formatted.extensions?.code as string | undefined);
+  const known: ErrorCode | 'GRAPHQL_VALIDATION_FAILED' | 'GRAPHQL_PARSE_FAILED' | 'BAD_REQUEST' | undefined =
+    code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST' ? code : errorCodeOf(error) ?? (code === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : undefined);
+  if (!known || known === 'INTERNAL_SERVER_ERROR') {
+    return { message: 'Internal error; quote the requestId to the operator.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const extensions: Record<string, unknown> = { code: known };
+  for (const key of ['department', 'argumentName', 'retryAfterSeconds'] as const) {
+    if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+  }
+  const message = formatted.message.replace(ECHOED_VALUE, (_m, lead: string, end: string) => `${lead.split(' ')[0]} invalid value${end}`);
+  return { message, locations: formatted.locations, path: formatted.path, extensions };
+}
+
+function requestLogPlugin(app: App): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async didEncounterErrors(rc) {
+          for (const err of rc.errors) {
+            const code = errorCodeOf(err) ?? (err.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
+            app.metrics.errors.inc({ code });
+            if (!errorCodeOf(err) && !err.extensions?.code?.toString().startsWith('GRAPHQL_')) {
+              // the unknown error's own message may hold data: log its class and path only
+              rc.contextValue.logger.error({ err: { type: err.originalError?.name ?? err.name, path: err.path?.join('.') } }, 'unexpected error');
+            }
+          }
+        },
+        async willSendResponse(rc: GraphQLRequestContextWillSendResponse<GatewayContext>) {
+          const ms = performance.now() - started;
+          const errors = rc.errors ?? (rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors : undefined) ?? [];
+          const outcome = errors.length === 0 ? 'ok' : 'errors';
+          app.metrics.requests.inc({ outcome });
+          app.metrics.requestDuration.observe(ms / 1000);
+          const { viewer, evidence } = rc.contextValue;
+          rc.contextValue.logger.info(
+            {
+              role: viewer.role,
+              county: viewer.county,
+              operationName: rc.operationName ?? null,
+              durationMs: Math.round(ms),
+              outcome,
+              errorCodes: [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))],
+              departmentsCalled: [...evidence.departmentsCalled],
+              cacheHits: evidence.cacheHits,
+            },
+            'request',
+          );
+        },
+      };
+    },
+  };
+}
+
+export async function startGateway(app: App, opts: { port: number; host: string; plugins?: ApolloServerPlugin<GatewayContext>[] }): Promise<Gateway> {
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: app.schema,
+    introspection: !app.config.production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    allowBatchedHttpRequests: false,
+    formatError,
+    plugins: [requestLogPlugin(app), ...(opts.plugins ?? [])],
+  });
+  await apollo.start();
+
+  const server = createServer((req, res) => {
+    handle(app, apollo, req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${opts.host}:${port}`;
+
+  return {
+    url,
+    server,
+    apollo,
+    async stop() {
+      // stop accepting, let in-flight requests finish, then drop idle keep-alive sockets
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}
+
+async function handle(app: App, apollo: ApolloServer<GatewayContext>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway.local');
+  if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/readyz') return readiness(app, res);
+  if (url.pathname === '/metrics' && req.method === 'GET') {
+    res.writeHead(200, { 'content-type': app.metrics.registry.contentType });
+    res.end(await app.metrics.registry.metrics());
+    return;
+  }
+  if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+  if (req.method !== 'POST' && req.method !== 'GET') {
+    res.setHeader('allow', 'GET, POST');
+    return sendJson(res, 405, { errors: [{ message: 'Use POST (or GET for queries).', extensions: { code: 'BAD_REQUEST' } }] });
+  }
+
+  const requestId = validRequestId(req.headers['x-request-id']) ?? randomUUID();
+  res.setHeader('x-request-id', requestId);
+
+  const body = await readBody(req);
+  if (body === 'too_large') {
+    return sendJson(res, 413, { errors: [{ message: 'The request body is too large.', extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+  }
+
+  let viewer;
+  try {
+    const auth = req.headers.authorization ?? '';
+    const m = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(auth);
+    if (!m?.[1]) throw new UnauthenticatedError();
+    viewer = await app.tokens.verify(m[1]);
+  } catch {
+    app.metrics.errors.inc({ code: 'UNAUTHENTICATED' });
+    res.setHeader('www-authenticate', 'Bearer');
+    return sendJson(res, 401, { errors: [{ message: new UnauthenticatedError().message, extensions: { code: 'UNAUTHENTICATED' } }] });
+  }
+
+  const headers = new HeaderMap();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  }
+  let parsedBody: unknown;
+  if (req.method === 'POST' && body.length > 0) {
+    try {
+      parsedBody = JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendJson(res, 400, { errors: [{ message: 'The body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+  }
+  const fresh = /^(1|true)$/i.test(String(req.headers['x-evidence-fresh'] ?? ''));
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method, headers, search: url.search, body: parsedBody },
+    context: async () => buildContext(app, viewer, requestId, { fresh }),
+  });
+  for (const [k, v] of result.headers) res.setHeader(k, v);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string);
+  } else {
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
+
+async function readiness(app: App, res: ServerResponse): Promise<void> {
+  const failing: Record<string, string> = {};
+  if (!app.cache.healthy()) failing.cache = 'unreachable (serving uncached)';
+  if (!app.audit.healthy()) failing.audit = 'unreachable (personal data withheld)';
+  if (Object.keys(failing).length) return sendJson(res, 503, { status: 'unavailable', failing });
+  return sendJson(res, 200, { status: 'ready', cache: app.cache.backend });
+}
+
+function validRequestId(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(value) ? value : undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) over = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
