@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, importPKCS8 } from 'jose';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../../src/auth/devKeys';
 import type { Role } from '../../src/auth/viewer';
@@ -22,15 +22,16 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEPARTMENT_HOST = 'http://departments.test';
 
-let msw: SetupServerApi | undefined;
+let msw: SetupServer | undefined;
 let mswUsers = 0;
 
 /** One msw interceptor per test file; gateways started in it share it. */
-function interceptDepartments(mock: MockDepartments): SetupServerApi {
+function interceptDepartments(mock: MockDepartments): SetupServer {
   const handlers = departmentHandlers(mock, builtinScenarioSummaries);
   if (!msw) {
-    msw = setupServer(...handlers);
-    msw.listen({
+    const server = setupServer(...handlers);
+    msw = server;
+    server.listen({
       onUnhandledRequest(request, print) {
         // the test's own calls to the gateway on loopback are not departments
         if (new URL(request.url).hostname === '127.0.0.1') return;
