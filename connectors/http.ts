@@ -190,12 +190,9 @@ export function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/** Drops an error body unread. Not awaited: under msw in process a cancel never settles (mswjs/interceptors#799). */
 async function discard(res: Response): Promise<void> {
-  try {
-    await res.body?.cancel();
-  } catch {
-    /* the body is not ours to read */
-  }
+  void res.body?.cancel().catch(() => {});
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,0 +1,167 @@
+// The natural-resources connector against the mock real-estate register: titles map back to
+// the contract field for field (co-owners included), a joint title reaches both spouses, and
+// results past 50 come in parallel pages.
+import { describe, expect, it } from 'vitest';
+import { DEV_APP_KEY, devDepartmentSecret } from '../../connectors/devCredentials';
+import { createNaturalResourcesConnector } from '../../connectors/naturalResources/client';
+import { signRequest } from '../../connectors/signing';
+import { buildBuiltinDataset } from '../../mocks/data/families';
+import { DatasetIndex } from '../../mocks/data/index';
+import { departmentHandlers } from '../../mocks/handlers/index';
+import { makeIdNumber } from '../../src/codes/idNumber';
+import { DepartmentUnavailableError } from '../../src/errors';
+import type { PropertyCertificate } from '../../src/evidence/records';
+import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
+
+const BASE = 'http://departments.test/naturalResources';
+
+const husband = makeIdNumber('370811', '1986-04-12', 11);
+const wife = makeIdNumber('370811', '1988-09-30', 22);
+const investor = makeIdNumber('370883', '1975-01-20', 33);
+const partner = makeIdNumber('370812', '1979-07-07', 44);
+const landlord = makeIdNumber('370829', '1960-02-02', 55);
+const stranger = makeIdNumber('370830', '1992-12-12', 66);
+
+const cert = (n: number) => `鲁(2021)济宁市不动产权第${String(n).padStart(7, '0')}号`;
+
+const joint: PropertyCertificate = {
+  holderName: '测丈夫',
+  holderIdNumber: husband,
+  certificateNumber: cert(1),
+  rightType: '国有建设用地使用权/房屋所有权',
+  rightNature: '出让/市场化商品房',
+  registeredOn: '2021-06-18',
+  regionCode: '370811',
+  location: '任城区样本路88号演示小区5号楼2单元301室',
+  usage: '住宅',
+  status: '抵押',
+  coOwnership: { mode: 'JOINT', coOwners: [{ name: '测妻子', idNumber: wife, share: null }] },
+};
+
+const byShares: PropertyCertificate = {
+  holderName: '样投资',
+  holderIdNumber: investor,
+  certificateNumber: cert(2),
+  rightType: '国有建设用地使用权/房屋所有权',
+  rightNature: '出让/存量房',
+  registeredOn: '2019-11-02',
+  regionCode: '370883',
+  location: '邹城市演示街12号',
+  usage: '商业',
+  status: '正常',
+  coOwnership: {
+    mode: 'BY_SHARES',
+    coOwners: [
+      { name: '样合伙', idNumber: partner, share: '40%' },
+      { name: '样无证', idNumber: null, share: '1/10' },
+    ],
+  },
+};
+
+const sole: PropertyCertificate = {
+  holderName: '测妻子',
+  holderIdNumber: wife,
+  certificateNumber: cert(3),
+  rightType: '房屋所有权',
+  rightNature: null,
+  registeredOn: '2015-03-09',
+  regionCode: '370812',
+  location: '兖州区演示巷3号',
+  usage: '住宅',
+  status: '正常',
+  coOwnership: { mode: 'SOLE', coOwners: [] },
+};
+
+/** Everything the register may leave out: absent keys there, null here. */
+const bare: PropertyCertificate = {
+  holderName: '演示空',
+  holderIdNumber: partner,
+  certificateNumber: cert(4),
+  rightType: null,
+  rightNature: null,
+  registeredOn: null,
+  regionCode: '370812',
+  location: null,
+  usage: null,
+  status: null,
+  coOwnership: null,
+};
+
+/** 120 titles: 3 pages of 50, 50 and 20. */
+const portfolio: PropertyCertificate[] = Array.from({ length: 120 }, (_, i) => ({
+  ...sole,
+  holderName: '演房东',
+  holderIdNumber: landlord,
+  certificateNumber: cert(1000 + i),
+  location: `嘉祥县样本路${i + 1}号`,
+  regionCode: '370829',
+}));
+
+const { mock } = serveMockDepartments(dataset({ properties: [joint, byShares, sole, bare, ...portfolio] }), (m) => departmentHandlers(m));
+const connector = () => createNaturalResourcesConnector(departmentHttp('naturalResources', { policy: { retryBaseMs: 1 } }));
+
+describe('naturalResources connector', () => {
+  it('maps every title field and co-owner back to the contract, one call for a family', async () => {
+    const result = await connector().fetchers.properties([husband, wife, investor, partner, stranger, husband]);
+    expect(mock.stats.naturalResources).toEqual({ requests: 1, ids: 5 });
+    // the joint title is listed once by the register and reaches both spouses
+    expect(result.get(husband)).toStrictEqual([joint]);
+    expect(result.get(wife)).toStrictEqual([joint, sole]);
+    expect(result.get(investor)).toStrictEqual([byShares]);
+    expect(result.get(partner)).toStrictEqual([byShares, bare]);
+    expect(result.get(stranger)).toEqual([]);
+  });
+
+  it('fetches 120 titles as page 1, then pages 2 and 3 in parallel', async () => {
+    const result = await connector().fetchers.properties([landlord, wife]);
+    expect(mock.stats.naturalResources).toEqual({ requests: 3, ids: 6 });
+    expect(result.get(landlord)).toStrictEqual(portfolio);
+    expect(result.get(wife)).toStrictEqual([joint, sole]);
+  });
+
+  it('the mock refuses a page larger than 50 with 400', async () => {
+    const body = JSON.stringify({ idNumbers: [landlord], pageNo: 1, pageSize: 51 });
+    const url = new URL(`${BASE}/api/bdc/query`);
+    const headers = signRequest({ method: 'POST', pathWithQuery: url.pathname, body, appKey: DEV_APP_KEY, secret: devDepartmentSecret('naturalResources') });
+    const res = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ success: false, errCode: 'PARAM_INVALID' });
+  });
+
+  it('a wrong signing secret fails as DepartmentUnavailableError', async () => {
+    const wrong = createNaturalResourcesConnector(departmentHttp('naturalResources', { secret: 'not-the-secret' }));
+    const err = await rejectionOf(wrong.fetchers.properties([husband]));
+    expect(err).toBeInstanceOf(DepartmentUnavailableError);
+    expect(err).toMatchObject({ department: 'naturalResources', failure: 'status', httpStatus: 401 });
+  });
+
+  it('a malformed page fails as DepartmentUnavailableError with failure malformed', async () => {
+    mock.setFault('naturalResources', { malformed: true });
+    const err = await rejectionOf(connector().fetchers.properties([husband]));
+    expect(err).toBeInstanceOf(DepartmentUnavailableError);
+    expect(err).toMatchObject({ failure: 'malformed' });
+  });
+
+  it('503 is retried, then fails as DepartmentUnavailableError', async () => {
+    mock.setFault('naturalResources', { down: true, status: 503 });
+    const err = await rejectionOf(connector().fetchers.properties([husband]));
+    expect(err).toBeInstanceOf(DepartmentUnavailableError);
+    expect(err).toMatchObject({ failure: 'status', httpStatus: 503 });
+    expect(mock.stats.naturalResources.requests).toBe(3);
+  });
+
+  it('round-trips every title of the built-in data set', async () => {
+    const { dataset: builtin } = buildBuiltinDataset();
+    const saved = mock.index;
+    mock.index = new DatasetIndex(builtin);
+    try {
+      const ids = [...new Set(builtin.properties.flatMap((p) => [p.holderIdNumber, ...(p.coOwnership?.coOwners.map((o) => o.idNumber) ?? [])]))].filter(
+        (id): id is string => id !== null,
+      );
+      const result = await connector().fetchers.properties(ids);
+      for (const id of ids) expect(result.get(id)).toStrictEqual([...mock.index.properties(id)]);
+    } finally {
+      mock.index = saved;
+    }
+  });
+});
