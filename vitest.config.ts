@@ -5,5 +5,11 @@ export default defineConfig({
   // Vite would pick the .mjs while dependencies loaded by Node get the .js, and graphql
   // refuses a schema built by "another realm". Pin both to the one Node uses.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
-  test: { include: ['test/**/*.test.ts'], pool: 'forks', testTimeout: 20000 },
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 20000,
+    hookTimeout: 30000,
+    reporters: ['default', './test/support/summaryReporter.ts'],
+  },
 });

@@ -27,6 +27,8 @@ const familyOf = (key: string) => {
   const s = scenario(key);
   return { ids: [s.child.idNumber, ...s.guardians.map((g) => g.idNumber)], purpose: { applicationId: `APP-${key}`, countyCode: s.countyCode } };
 };
+/** these tests are about the departments: skip cache reads (the cache's own tests cover warm reads) */
+const COLD = { 'x-evidence-fresh': 'true' };
 const tokenFor = (county: string) => gw.token({ role: 'county_platform', county, sub: `platform-${county}` });
 
 /** What the department holds for one person, in the contract's names. */
@@ -63,7 +65,7 @@ describe('a whole family, every evidence field', () => {
   it('returns every record of all eleven kinds with every field as the departments hold it', async () => {
     const { ids, purpose } = familyOf('full-evidence');
     token = await tokenFor(purpose.countyCode);
-    const { status, body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { token });
+    const { status, body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const people = body.data.people as Record<string, unknown>[];
@@ -90,7 +92,7 @@ describe('a whole family, every evidence field', () => {
 
   it('asks each department API once for a family; health, which has no batch endpoint, once per person', async () => {
     const { ids, purpose } = familyOf('full-evidence');
-    await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { token: await tokenFor(purpose.countyCode) });
+    await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: await tokenFor(purpose.countyCode) });
     const stats = gw.stats();
     // APIs per department: police 2 (households, permits), housing 3, marketRegulation 2, others 1
     const apis: Record<Department, number> = { police: 2, civilAffairs: 1, humanResources: 1, naturalResources: 1, housing: 3, health: ids.length, marketRegulation: 2 };
@@ -101,7 +103,7 @@ describe('a whole family, every evidence field', () => {
     const all = gw.mock.dataset.households.map((h) => h.idNumber).slice(0, 20);
     expect(all).toHaveLength(20);
     const purpose = { applicationId: 'APP-twenty', countyCode: '370811' };
-    const { body } = await gw.graphql(PEOPLE_QUERY, { ids: all, purpose }, { token: await tokenFor('370811') });
+    const { body } = await gw.graphql(PEOPLE_QUERY, { ids: all, purpose }, { headers: COLD, token: await tokenFor('370811') });
     expect(body.errors).toBeUndefined();
     const stats = gw.stats();
     expect(stats.police.requests).toBe(2); // cap 20: one call per API
@@ -116,7 +118,7 @@ describe('a whole family, every evidence field', () => {
   it('splits a 50-person query at the police batch cap of 20', async () => {
     const ids = gw.mock.dataset.households.map((h) => h.idNumber).slice(0, 50);
     const purpose = { applicationId: 'APP-fifty', countyCode: '370811' };
-    const { body } = await gw.graphql(`query($ids:[String!]!,$purpose:Purpose!){ people(idNumbers:$ids, purpose:$purpose){ household { name } residencePermits { validFrom } } }`, { ids, purpose }, { token: await tokenFor('370811') });
+    const { body } = await gw.graphql(`query($ids:[String!]!,$purpose:Purpose!){ people(idNumbers:$ids, purpose:$purpose){ household { name } residencePermits { validFrom } } }`, { ids, purpose }, { headers: COLD, token: await tokenFor('370811') });
     expect(body.errors).toBeUndefined();
     expect(gw.stats().police.requests).toBe(2 * 3); // households + permits, 3 chunks each
     expect(gw.stats().police.ids).toBe(100);
@@ -124,7 +126,7 @@ describe('a whole family, every evidence field', () => {
 
   it('answers an empty list where the department has no record, and null household for a stranger', async () => {
     const s = scenario('unknown-person');
-    const { body } = await gw.graphql(PERSON_QUERY, { id: s.child.idNumber, purpose: { applicationId: 'APP-u', countyCode: s.countyCode } }, { token: await tokenFor(s.countyCode) });
+    const { body } = await gw.graphql(PERSON_QUERY, { id: s.child.idNumber, purpose: { applicationId: 'APP-u', countyCode: s.countyCode } }, { headers: COLD, token: await tokenFor(s.countyCode) });
     expect(body.errors).toBeUndefined();
     expect(body.data.person.household).toBeNull();
     for (const name of EVIDENCE_NAMES.filter((n) => n !== 'household')) expect(body.data.person[name]).toEqual([]);
@@ -134,7 +136,7 @@ describe('a whole family, every evidence field', () => {
     const { ids, purpose } = familyOf('full-evidence');
     const q = `query($id:String!,$purpose:Purpose!){ person(idNumber:$id, purpose:$purpose){ idNumber all: socialInsurance { period } some: socialInsurance(from: "2024-01", to: "2024-03") { period } } }`;
     const withRecords = ids.find((id) => index.socialInsurance(id).length > 0)!;
-    const { body } = await gw.graphql(q, { id: withRecords, purpose }, { token: await tokenFor(purpose.countyCode) });
+    const { body } = await gw.graphql(q, { id: withRecords, purpose }, { headers: COLD, token: await tokenFor(purpose.countyCode) });
     expect(body.errors).toBeUndefined();
     const all = body.data.person.all.map((r: { period: string }) => r.period);
     const some = body.data.person.some.map((r: { period: string }) => r.period);
@@ -164,7 +166,7 @@ describe('bad input is refused before any department is called', () => {
   for (const [what, make, argumentName] of cases) {
     it(`${what}: BAD_USER_INPUT naming ${argumentName}`, async () => {
       const { query, variables } = make();
-      const { body } = await gw.graphql(query, variables, { token: await tokenFor(county()) });
+      const { body } = await gw.graphql(query, variables, { headers: COLD, token: await tokenFor(county()) });
       const err = body.errors?.[0];
       expect(err?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(err?.extensions?.argumentName).toBe(argumentName);
@@ -186,7 +188,7 @@ describe('a department that fails blanks only its own fields', () => {
     it(`housing ${what}: its fields null with DEPARTMENT_UNAVAILABLE, the rest intact`, async () => {
       const { ids, purpose } = familyOf('full-evidence');
       gw.mock.setFault('housing', fault);
-      const { status, body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { token: await tokenFor(purpose.countyCode) });
+      const { status, body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: await tokenFor(purpose.countyCode) });
       expect(status).toBe(200);
       const codes = new Set(body.errors!.map((e: any) => e.extensions.code));
       expect([...codes]).toEqual(['DEPARTMENT_UNAVAILABLE']);
@@ -209,7 +211,7 @@ describe('a department that fails blanks only its own fields', () => {
     const { ids, purpose } = familyOf('full-evidence');
     gw.mock.setFault('health', { latencyMs: 5000 });
     const started = Date.now();
-    const { body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { token: await tokenFor(purpose.countyCode) });
+    const { body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: await tokenFor(purpose.countyCode) });
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(3000); // correctness bound: far under the department's 5 s
     for (const p of body.data.people) {
@@ -223,7 +225,7 @@ describe('a department that fails blanks only its own fields', () => {
 describe('without a valid token', () => {
   it('refuses the request with UNAUTHENTICATED and calls no department', async () => {
     const { ids, purpose } = familyOf('full-evidence');
-    const { status, body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { token: null });
+    const { status, body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: null });
     expect(status).toBe(401);
     expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
     for (const s of Object.values(gw.stats())) expect(s.requests).toBe(0);
