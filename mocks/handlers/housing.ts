@@ -7,6 +7,7 @@ import type { components } from '../../connectors/housing/api.generated';
 import { loadOpenApi } from '../../connectors/openapi';
 import type { CoOwnership, CoOwnershipMode, LeaseFiling, PurchaseContract, SubsidizedHousingContract } from '../../src/evidence/records';
 import type { MockDepartments } from '../departments';
+import { stableClockOf as clockOf } from './stableClock';
 
 type Schemas = components['schemas'];
 
@@ -19,13 +20,6 @@ const MODE_TEXT: Record<CoOwnershipMode, NonNullable<Schemas['OwnershipMode']>> 
   BY_SHARES: '按份共有',
 };
 
-/** A clock time that is stable per contract, as a transaction system's timestamps would be. */
-function clockOf(key: string): string {
-  let h = 0;
-  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(8 + (h % 9))}:${pad((h >>> 4) % 60)}:${pad((h >>> 10) % 60)}`;
-}
 
 function ownership(c: CoOwnership | null): Pick<Schemas['SaleContract'], 'ownership_mode' | 'co_owners'> {
   if (!c) return { ownership_mode: null, co_owners: [] };

@@ -7,6 +7,7 @@ import type { components } from '../../connectors/naturalResources/api.generated
 import { loadOpenApi } from '../../connectors/openapi';
 import type { CoOwnershipMode, PropertyCertificate } from '../../src/evidence/records';
 import type { MockDepartments } from '../departments';
+import { stableClockOf as clockOf } from './stableClock';
 
 type Schemas = components['schemas'];
 type BdcRecord = Schemas['BdcRecord'];
@@ -20,13 +21,6 @@ const MODE_TEXT: Record<CoOwnershipMode, NonNullable<BdcRecord['gyfs']>> = {
   BY_SHARES: '按份共有',
 };
 
-/** A clock time that is stable per certificate, as a register's timestamps would be. */
-function clockOf(key: string): string {
-  let h = 0;
-  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(8 + (h % 9))}:${pad((h >>> 4) % 60)}:${pad((h >>> 10) % 60)}`;
-}
 
 /** Sets a key only when there is a value: this register leaves empty fields out. */
 function put<K extends keyof BdcRecord>(out: BdcRecord, k: K, v: BdcRecord[K] | null): void {
