@@ -19,8 +19,21 @@ async function main(): Promise<void> {
   let mocks: { url: string; close(): Promise<void> } | undefined;
   if (config.mock.enabled) {
     const { startMockServer } = await import('../mocks/server');
-    const { datasetFromEnv } = await import('../mocks/data/load');
-    mocks = await startMockServer({ port: config.mock.port, dataset: datasetFromEnv(), builtin: !config.mock.dataPath, latencyMs: config.mock.latencyMs });
+    const { datasetFromEnv, DatasetError } = await import('../mocks/data/load');
+    let dataset;
+    try {
+      dataset = datasetFromEnv();
+    } catch (err) {
+      if (err instanceof DatasetError) {
+        console.error(err.message);
+        process.exit(2);
+      }
+      throw err;
+    }
+    mocks = await startMockServer({ port: config.mock.port, dataset, builtin: !config.mock.dataPath, latencyMs: config.mock.latencyMs });
+    // MOCK_PORT=0 picks a free port: the departments' default URLs must name the real one
+    const port = new URL(mocks.url).port;
+    if (String(config.mock.port) !== port) config = loadConfig({ ...process.env, MOCK_PORT: port });
   }
 
   let app;
@@ -44,10 +57,21 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.logger.info({ signal }, 'shutting down');
-    await gateway.stop();
-    await app.close();
-    await mocks?.close();
+    app.logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
+    // a last resort if closing the stores hangs: the drain itself is bounded in gateway.stop
+    setTimeout(() => {
+      app.logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownDrainMs + 10_000).unref();
+    try {
+      await gateway.stop(); // stop accepting, finish in-flight requests (bounded by SHUTDOWN_DRAIN_MS)
+      await app.close(); // flush the audit queue, close Redis and the database
+      await mocks?.close();
+    } catch (err) {
+      app.logger.error({ err: { type: err instanceof Error ? err.name : typeof err } }, 'shutdown failed');
+      process.exit(1);
+    }
+    app.logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
