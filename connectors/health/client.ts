@@ -19,7 +19,8 @@ export function createHealthConnector(http: DepartmentHttp): DepartmentConnector
       async birthCertificates(idNumbers, opts) {
         const ids = [...new Set(idNumbers)];
         const out = emptyResult<BirthCertificate>(ids);
-        await Promise.all(
+        // allSettled: a failure must not leave the other parents' calls retrying unobserved
+        const settled = await Promise.allSettled(
           ids.map(async (parentIdNumber) => {
             const res = await http.call(
               { operation: 'birthCertificates.byParent', method: 'GET', path: '/birth-certificates', query: { parentIdNumber }, parse: parseList },
@@ -35,6 +36,8 @@ export function createHealthConnector(http: DepartmentHttp): DepartmentConnector
             }
           }),
         );
+        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
         return out;
       },
     },
