@@ -1,8 +1,8 @@
 // Verifies the province identity platform's token and turns its claims into a Viewer.
 // Every failure is the same UnauthenticatedError: a caller learns nothing about which
 // check tripped (signature, algorithm, issuer, audience, time, claims).
-import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyObject } from 'jose';
-import { validateIdNumber } from '../codes/idNumber';
+import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import { normalizeIdNumber, validateIdNumber } from '../codes/idNumber';
 import { isJiningCounty } from '../codes/regions';
 import type { Config } from '../config';
 import { UnauthenticatedError } from '../errors';
@@ -15,11 +15,21 @@ export interface TokenVerifier {
   verify(token: string): Promise<Viewer>;
 }
 
+/** Longer tokens are refused before any parsing: no identity platform issues one near it. */
+export const MAX_TOKEN_LENGTH = 8192;
+
+/**
+ * Header `typ` values accepted: absent, a plain JWT, or an OAuth access token (RFC 9068).
+ * Anything else (an ID token's cousin like `logout+jwt`, `dpop+jwt`, a JWE) is another kind of
+ * token that happens to be signed by the same platform, and is refused.
+ */
+const ACCEPTED_TYP = new Set(['jwt', 'at+jwt']);
+
 export async function createTokenVerifier(jwt: Config['jwt'], devPublicKeyPem?: string): Promise<TokenVerifier> {
   let key: JWTVerifyGetKey | KeyObject | PublicKey;
   if (jwt.jwksUrl) {
-    // jose caches the set and refetches it when a token names an unknown kid
-    key = createRemoteJWKSet(new URL(jwt.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+    // jose caches the set and refetches it when a token names an unknown kid (at most every 30 s)
+    key = createRemoteJWKSet(new URL(jwt.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
   } else {
     const pem = jwt.publicKeyPem ?? devPublicKeyPem;
     if (!pem) throw new Error('no token verification key configured');
@@ -27,9 +37,13 @@ export async function createTokenVerifier(jwt: Config['jwt'], devPublicKeyPem?: 
   }
   return {
     async verify(token: string): Promise<Viewer> {
+      if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new UnauthenticatedError();
       let payload: JWTPayload;
+      let header: JWTHeaderParameters;
       try {
-        ({ payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
+        // signature, alg (asymmetric only: `none` and HS256 never verify), iss, aud, exp and
+        // nbf (both with the configured clock tolerance), and the presence of sub/exp/iss/aud
+        ({ payload, protectedHeader: header } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
           issuer: jwt.issuer,
           audience: jwt.audience,
           algorithms: ACCEPTED_ALGORITHMS,
@@ -39,6 +53,10 @@ export async function createTokenVerifier(jwt: Config['jwt'], devPublicKeyPem?: 
       } catch {
         throw new UnauthenticatedError();
       }
+      if (header.typ !== undefined && !ACCEPTED_TYP.has(header.typ.toLowerCase().replace(/^application\//, ''))) throw new UnauthenticatedError();
+      // jose checks iat only against a maximum age: a token issued in the future is refused here
+      const nowSec = Math.floor(Date.now() / 1000);
+      if (payload.iat !== undefined && payload.iat > nowSec + jwt.clockToleranceSec) throw new UnauthenticatedError();
       return viewerFromClaims(payload);
     },
   };
@@ -57,14 +75,25 @@ async function importPublicKey(pem: string): Promise<PublicKey> {
   throw new Error('JWT_PUBLIC_KEY is not an RSA or P-256 public key in PEM (SPKI) form');
 }
 
+/** Printable, no control characters: `sub` goes into logs, the access log and rate-limit keys. */
+const SUBJECT = /^[\x21-\x7e\u00a0-\uffff][\x20-\x7e\u00a0-\uffff]{0,255}$/;
+
+/**
+ * The claims as a Viewer, or UnauthenticatedError: an unknown role, a county role without a
+ * county of Jining, an applicant without a valid ID number, a missing or odd subject. A county
+ * on any other role's token is ignored (no rule reads it); so is an ID number on a non-applicant's.
+ */
 export function viewerFromClaims(payload: JWTPayload): Viewer {
-  const role = payload.role;
-  if (typeof payload.sub !== 'string' || payload.sub === '' || typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-    throw new UnauthenticatedError();
-  }
+  const { sub, role } = payload;
+  if (typeof sub !== 'string' || !SUBJECT.test(sub)) throw new UnauthenticatedError();
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new UnauthenticatedError();
+  const isCountyRole = COUNTY_ROLES.includes(role as Role);
   const county = typeof payload.county === 'string' ? payload.county : null;
-  if (COUNTY_ROLES.includes(role as Role) && (!county || !isJiningCounty(county))) throw new UnauthenticatedError();
-  const idNumber = typeof payload.idNumber === 'string' ? payload.idNumber.toUpperCase() : null;
-  if (role === 'applicant' && (!idNumber || !validateIdNumber(idNumber).ok)) throw new UnauthenticatedError();
-  return { sub: payload.sub, role: role as Role, county, idNumber: role === 'applicant' ? idNumber : null };
+  if (isCountyRole && (!county || !isJiningCounty(county))) throw new UnauthenticatedError();
+  let idNumber: string | null = null;
+  if (role === 'applicant') {
+    idNumber = typeof payload.idNumber === 'string' ? normalizeIdNumber(payload.idNumber) : null;
+    if (!idNumber || !validateIdNumber(idNumber).ok) throw new UnauthenticatedError();
+  }
+  return { sub, role: role as Role, county: isCountyRole ? county : null, idNumber };
 }

@@ -1,0 +1,194 @@
+// May this viewer read this person's data for this purpose? One decision per person, purpose
+// and request, made here and nowhere else; the permission rules (permissions.ts) ask it. Every
+// denial is recorded in the access log (no department is called for it); every allowance
+// tells the evidence layer its basis, which the access log records as the reason.
+import { validateIdNumber } from '../codes/idNumber';
+import type { GatewayContext } from '../context';
+import type { Purpose } from '../evidence/reader';
+import type { SubjectHasher } from '../evidence/subjectHash';
+import type { ConsentStore } from './consentStore';
+import { BASIS_REASON, type CountyConsentPolicy } from './countyPolicy';
+import { COUNTY_ROLES, type Role } from './viewer';
+
+/** What the permission rules need besides the request: long-lived, built at start-up. */
+export interface AccessDeps {
+  consents: ConsentStore;
+  policy: CountyConsentPolicy;
+  subjectHash: SubjectHasher;
+}
+
+export interface AccessDecision {
+  allowed: boolean;
+  /** allowed: the basis, as the access log records it */
+  basis: string | null;
+  /** denied: why, in words without personal data */
+  reason: string | null;
+}
+
+/** Roles that may ever read a person's data (masked or not). */
+export const PERSON_READER_ROLES: readonly Role[] = [...COUNTY_ROLES, 'applicant'];
+
+export const DENIAL = {
+  role: 'role may not read personal data',
+  verifyRole: 'role may not verify applications',
+  county: "purpose county is not the caller's county",
+  notFamily: "applicant may read only their own and their own children's records",
+  noConsent: 'no live consent for this application and county',
+} as const;
+
+/** Relation codes (GB/T 4761) of a head of household's child: 20-27 sons, 30-37 daughters. */
+const CHILD_OF_HEAD = /^(2[0-7]|3[0-7])$/;
+const HEAD_OF_HOUSEHOLD = '02';
+
+interface RequestState {
+  decisions: Map<string, Promise<AccessDecision>>;
+  /** person + purpose -> basis, for every person allowed in this request */
+  allowed: Map<string, string>;
+  links: Map<string, Promise<ChildLink | null>>;
+  granters: Map<string, Promise<Set<string>>>;
+}
+
+const states = new WeakMap<object, RequestState>();
+
+function stateOf(ctx: GatewayContext): RequestState {
+  let s = states.get(ctx);
+  if (!s) {
+    s = { decisions: new Map(), allowed: new Map(), links: new Map(), granters: new Map() };
+    states.set(ctx, s);
+  }
+  return s;
+}
+
+const personKey = (idNumber: string, purpose: Purpose) => `${idNumber}\u0000${purpose.applicationId}\u0000${purpose.countyCode}`;
+
+/** The basis on which this request already allowed reading the person for the purpose, if it did. */
+export function allowedBasis(ctx: GatewayContext, idNumber: string, purpose: Purpose): string | undefined {
+  return states.get(ctx)?.allowed.get(personKey(idNumber, purpose));
+}
+
+/**
+ * The decision for one person, made once per request (and per family context, which only
+ * consent-by-a-parent uses). A denial is recorded once, when it is made. A department that
+ * cannot answer a check rejects the promise: the caller gets that error, not a denial.
+ */
+export function decidePersonAccess(
+  deps: AccessDeps,
+  ctx: GatewayContext,
+  idNumber: string,
+  purpose: Purpose,
+  opts: { fields: string[]; family?: readonly string[] },
+): Promise<AccessDecision> {
+  const state = stateOf(ctx);
+  const family = [...new Set(opts.family ?? [])].filter((id) => id !== idNumber).sort();
+  const key = `${personKey(idNumber, purpose)}\u0000${family.join(',')}`;
+  let decision = state.decisions.get(key);
+  if (!decision) {
+    decision = decide(deps, ctx, idNumber, purpose, family).then(async (d) => {
+      if (d.allowed) {
+        state.allowed.set(personKey(idNumber, purpose), d.basis!);
+        ctx.evidence.setBasis(idNumber, purpose, d.basis!);
+      } else {
+        await recordDenial(ctx, idNumber, purpose, opts.fields, d.reason!);
+      }
+      return d;
+    });
+    state.decisions.set(key, decision);
+  }
+  return decision;
+}
+
+/** A denied read of a person: into the access log, with no department called. */
+export async function recordDenial(ctx: GatewayContext, idNumber: string | null, purpose: Purpose | null, fields: string[], reason: string): Promise<void> {
+  try {
+    await ctx.evidence.recordDenied(null, idNumber, { purpose, fields }, reason);
+  } catch {
+    // the read stays denied either way; the operator must know the log missed it
+    ctx.logger.error({ reason }, 'a denied read could not be recorded in the access log');
+  }
+}
+
+const allow = (basis: string): AccessDecision => ({ allowed: true, basis, reason: null });
+const deny = (reason: string): AccessDecision => ({ allowed: false, basis: null, reason });
+
+async function decide(deps: AccessDeps, ctx: GatewayContext, idNumber: string, purpose: Purpose, family: string[]): Promise<AccessDecision> {
+  const viewer = ctx.viewer;
+  if (viewer.role === 'applicant') {
+    const self = viewer.idNumber;
+    if (!self) return deny(DENIAL.notFamily);
+    if (idNumber === self) return allow('applicant: own record');
+    const link = await childLink(ctx, self, idNumber, purpose, 'applicant: own record');
+    return link ? allow(`applicant: parent (${link})`) : deny(DENIAL.notFamily);
+  }
+  if (COUNTY_ROLES.includes(viewer.role)) {
+    if (!viewer.county || purpose.countyCode !== viewer.county) return deny(DENIAL.county);
+    if (deps.policy.policyOf(purpose.countyCode) === 'statutory') return allow(BASIS_REASON.statutory);
+    const granters = await activeGranters(deps, ctx, purpose);
+    if (granters.has(deps.subjectHash(idNumber))) return allow(BASIS_REASON.consent);
+    // a parent's consent covers their child: only parents named in this same request are
+    // candidates (a consent row holds a hash, from which no one can be looked up)
+    for (const parent of family) {
+      if (!granters.has(deps.subjectHash(parent))) continue;
+      if (await childLink(ctx, parent, idNumber, purpose, 'consent check: granting resident')) return allow(`${BASIS_REASON.consent} of a parent`);
+    }
+    return deny(DENIAL.noConsent);
+  }
+  return deny(DENIAL.role);
+}
+
+function activeGranters(deps: AccessDeps, ctx: GatewayContext, purpose: Purpose): Promise<Set<string>> {
+  const state = stateOf(ctx);
+  const key = `${purpose.applicationId}\u0000${purpose.countyCode}`;
+  let p = state.granters.get(key);
+  if (!p) {
+    p = deps.consents.activeGranters(purpose.applicationId, purpose.countyCode);
+    state.granters.set(key, p);
+  }
+  return p;
+}
+
+export type ChildLink = 'birth certificate' | 'household register';
+
+/**
+ * Whether `childId` is `parentId`'s child, by the departments' records (never by a token's
+ * claim). The parent's own birth certificates are read first; the candidate's household
+ * register is read only when one of them has the candidate's birth date (from the ID number),
+ * so a stranger's data is practically never fetched. Then the child is theirs when the
+ * certificate's child name is the name on the candidate's register, or when that register
+ * shows the candidate as a child (20-27, 30-37) of a head of household who is the parent
+ * (same household number).
+ */
+export function childLink(ctx: GatewayContext, parentId: string, childId: string, purpose: Purpose, parentReadBasis: string): Promise<ChildLink | null> {
+  const state = stateOf(ctx);
+  const key = `${parentId}\u0000${personKey(childId, purpose)}`;
+  let p = state.links.get(key);
+  if (!p) {
+    p = findChildLink(ctx, parentId, childId, purpose, parentReadBasis);
+    state.links.set(key, p);
+  }
+  return p;
+}
+
+async function findChildLink(ctx: GatewayContext, parentId: string, childId: string, purpose: Purpose, parentReadBasis: string): Promise<ChildLink | null> {
+  const child = validateIdNumber(childId);
+  const parent = validateIdNumber(parentId);
+  if (!child.ok || !parent.ok || child.birthDate <= parent.birthDate) return null;
+
+  if (!allowedBasis(ctx, parentId, purpose)) ctx.evidence.setBasis(parentId, purpose, parentReadBasis);
+  const certificates = await ctx.evidence.read('birthCertificates', parentId, {
+    purpose,
+    fields: ['birthDate', 'childName', 'fatherIdNumber', 'motherIdNumber'],
+  });
+  const sameDay = certificates.filter((c) => c.birthDate === child.birthDate && (c.fatherIdNumber === parentId || c.motherIdNumber === parentId));
+  if (sameDay.length === 0) return null;
+
+  if (!allowedBasis(ctx, childId, purpose)) ctx.evidence.setBasis(childId, purpose, 'authorization check: parent-child link');
+  const [register] = await ctx.evidence.read('household', childId, { purpose, fields: ['householdNumber', 'name', 'relationToHeadCode'] });
+  if (!register) return null;
+  if (sameDay.some((c) => c.childName === register.name)) return 'birth certificate';
+
+  if (register.householdNumber && register.relationToHeadCode && CHILD_OF_HEAD.test(register.relationToHeadCode)) {
+    const [own] = await ctx.evidence.read('household', parentId, { purpose, fields: ['householdNumber', 'relationToHeadCode'] });
+    if (own?.relationToHeadCode === HEAD_OF_HOUSEHOLD && own.householdNumber === register.householdNumber) return 'household register';
+  }
+  return null;
+}
