@@ -10,7 +10,8 @@
 import type { GatewayContext } from '../context';
 import { validateIdNumber } from '../codes/idNumber';
 import { BadUserInputError, DepartmentUnavailableError } from '../errors';
-import type { EvidenceName } from '../evidence/kinds';
+import { authorizeRead } from '../auth/index';
+import { EVIDENCE, type EvidenceName } from '../evidence/kinds';
 import type { Purpose } from '../evidence/reader';
 import { checkIdNumber, checkPurpose } from '../evidence/validate';
 import type { ApplicationInput } from '../generated/graphql';
@@ -108,6 +109,30 @@ async function readAll(ctx: GatewayContext, purpose: Purpose, reads: Read[], int
   if (failure !== undefined) throw failure;
 }
 
+/**
+ * The second wave reads people the application does not name (a parent's current spouse), so
+ * each is authorized like any read; one the caller may not read (e.g. no consent in a consent
+ * county) counts as unavailable: the family shows that document instead.
+ */
+async function authorizedFollowUps(ctx: GatewayContext, app: ReturnType<typeof checkApplication>, purpose: Purpose, reads: Read[], into: Map<string, PersonEvidence>): Promise<Read[]> {
+  const family = [app.child.idNumber, ...app.guardians.map((g) => g.idNumber)];
+  const people = [...new Set(reads.map(([id]) => id))];
+  const allowed = new Set<string>();
+  await Promise.all(
+    people.map(async (id) => {
+      const fields = [...new Set(reads.filter(([r]) => r === id).flatMap(([, name]) => FIELDS_READ[name]))];
+      if (family.includes(id) || (await authorizeRead(ctx, id, purpose, { fields, family }))) allowed.add(id);
+    }),
+  );
+  for (const [id, name] of reads) {
+    if (allowed.has(id)) continue;
+    const person = into.get(id) ?? {};
+    (person as Record<string, Fetched<unknown>>)[name] = { ok: false, department: EVIDENCE[name].department };
+    into.set(id, person);
+  }
+  return reads.filter(([id]) => allowed.has(id));
+}
+
 export async function verifyApplication(input: ApplicationInput, ctx: GatewayContext): Promise<VerificationResult> {
   const app = checkApplication(input);
   const policy = policyFor(app.countyCode);
@@ -116,7 +141,7 @@ export async function verifyApplication(input: ApplicationInput, ctx: GatewayCon
 
   await readAll(ctx, purpose, firstWaveReads(app, policy), evidence);
   const more = followUpReads(app, evidence as EvidenceSet, policy);
-  if (more.length > 0) await readAll(ctx, purpose, more, evidence);
+  if (more.length > 0) await readAll(ctx, purpose, await authorizedFollowUps(ctx, app, purpose, more, evidence), evidence);
 
   return evaluateApplication(app, evidence, policy);
 }

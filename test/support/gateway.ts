@@ -45,6 +45,13 @@ function interceptDepartments(mock: MockDepartments): SetupServer {
   return msw;
 }
 
+function releaseInterceptor(): void {
+  if (--mswUsers === 0) {
+    msw?.close();
+    msw = undefined;
+  }
+}
+
 export interface TestGatewayOptions {
   /** extra environment, as a user would set it (REDIS_URL, DATABASE_URL, ...) */
   env?: Record<string, string | undefined>;
@@ -86,8 +93,15 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     ...(opts.isolation ? { DATABASE_SCHEMA: opts.isolation, CACHE_KEY_PREFIX: `${opts.isolation}:` } : {}),
     ...opts.env,
   };
-  const config = loadConfig(env as NodeJS.ProcessEnv);
-  const app = await createApp(config, { logger: createLogger('silent'), ...opts.overrides });
+  let config: Config;
+  let app: App;
+  try {
+    config = loadConfig(env as NodeJS.ProcessEnv);
+    app = await createApp(config, { logger: createLogger('silent'), ...opts.overrides });
+  } catch (err) {
+    releaseInterceptor();
+    throw err;
+  }
   const gateway = await startGateway(app, { port: 0, host: '127.0.0.1' });
   const keys = await ensureDevKeys(dataDir);
   const signingKey = await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG);
@@ -120,10 +134,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     async close() {
       await gateway.stop();
       await app.close();
-      if (--mswUsers === 0) {
-        msw?.close();
-        msw = undefined;
-      }
+      releaseInterceptor();
     },
   };
 }
