@@ -1,14 +1,28 @@
 // One SQL dialect for both stores: PostgreSQL through `pg` when DATABASE_URL is set, and
 // PGlite (PostgreSQL compiled to WebAssembly) embedded under DATA_DIR when it is not, so the
 // same migrations and queries run in development, tests and production.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
+
+export interface TransactionOptions {
+  /**
+   * Give up after this long: the promise rejects with DatabaseTimeoutError. On PostgreSQL the
+   * connection is destroyed, so the server rolls the transaction back (unless COMMIT already
+   * reached it: callers that care re-read what was committed).
+   */
+  timeoutMs?: number;
+  /** a consistent snapshot for multi-statement reads */
+  isolation?: 'read committed' | 'repeatable read' | 'serializable';
+  readOnly?: boolean;
+}
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** several statements without parameters (migrations) */
+  exec(text: string): Promise<void>;
   /** runs fn in one transaction; rolls back when it throws */
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Sql) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   readonly kind: 'postgres' | 'embedded';
   close(): Promise<void>;
 }
@@ -21,7 +35,19 @@ export interface DatabaseOptions {
   schema?: string;
   /** pool size for PostgreSQL */
   max?: number;
+  /** per statement, PostgreSQL only (default 5000 ms; 0 turns it off, e.g. for the archive script) */
+  statementTimeoutMs?: number;
 }
+
+export class DatabaseTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`database transaction did not finish within ${ms} ms`);
+    this.name = 'DatabaseTimeoutError';
+  }
+}
+
+/** The embedded store is one process's: a second opener would corrupt it. */
+export class DatabaseInUseError extends Error {}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -30,74 +56,201 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Sql> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openEmbedded(opts);
 }
 
+function beginStatement(opts: TransactionOptions | undefined): string {
+  let s = 'BEGIN';
+  if (opts?.isolation) s += ` ISOLATION LEVEL ${opts.isolation.toUpperCase()}`;
+  if (opts?.readOnly) s += ' READ ONLY';
+  return s;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number | undefined, onTimeout: () => void): Promise<T> {
+  if (!ms) return work;
+  return new Promise<T>((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      onTimeout();
+      reject(new DatabaseTimeoutError(ms));
+    }, ms);
+    work.then(
+      (v) => {
+        clearTimeout(timer);
+        resolvePromise(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
 async function openPostgres(url: string, opts: DatabaseOptions): Promise<Sql> {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
     connectionTimeoutMillis: 3000,
     // a statement that hangs must not hold a request forever
-    statement_timeout: 5000,
+    statement_timeout: opts.statementTimeoutMs ?? 5000,
+    // a client that dies mid-transaction must not hold locks or snapshots for long
+    idle_in_transaction_session_timeout: 60_000,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
   // an idle client that dies (database restart) must not crash the process
   pool.on('error', () => {});
-  if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
-  const wrap = (q: { query: pg.Pool['query'] }): Pick<Sql, 'query'> => ({
+  if (opts.schema) {
+    try {
+      // look first: a role without CREATE on the database (the gateway's, in production) may
+      // use an existing schema, and CREATE SCHEMA IF NOT EXISTS would refuse it all the same
+      const found = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [opts.schema]);
+      if (found.rowCount === 0) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    } catch (err) {
+      // two processes creating the same schema at once: one wins, the other sees a duplicate
+      const code = (err as { code?: string }).code;
+      if (code !== '23505' && code !== '42P06') {
+        await pool.end().catch(() => {});
+        throw err;
+      }
+    }
+  }
+  type Q = { query(text: string, params?: unknown[]): Promise<pg.QueryResult> };
+  const wrap = (q: Q): Pick<Sql, 'query' | 'exec'> => ({
     async query<T>(text: string, params?: unknown[]) {
       const r = await q.query(text, params as unknown[]);
       return { rows: r.rows as T[] };
+    },
+    async exec(text: string) {
+      // without parameters pg uses the simple protocol, which runs several statements
+      await q.query(text);
     },
   });
   return {
     kind: 'postgres',
     ...wrap(pool),
-    async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const tx: Sql = { kind: 'postgres', ...wrap(client as unknown as pg.Pool), transaction: (f) => f(tx), close: async () => {} };
-        const result = await fn(tx);
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
+    async transaction<T>(fn: (tx: Sql) => Promise<T>, topts?: TransactionOptions): Promise<T> {
+      let client: pg.PoolClient | undefined;
+      let released = false;
+      let timedOut = false;
+      const release = (destroy?: Error) => {
+        if (released || !client) return;
+        released = true;
+        client.release(destroy);
+      };
+      const work = (async () => {
+        client = await pool.connect();
+        if (timedOut) {
+          release();
+          throw new Error('transaction timed out before it began');
+        }
+        const c = client;
+        try {
+          await c.query(beginStatement(topts));
+          const tx: Sql = { kind: 'postgres', ...wrap(c), transaction: (f) => f(tx), close: async () => {} };
+          const result = await fn(tx);
+          await c.query('COMMIT');
+          return result;
+        } catch (err) {
+          if (!released) await c.query('ROLLBACK').catch(() => {});
+          throw err;
+        } finally {
+          release();
+        }
+      })();
+      // a hung transaction: drop its connection (the server rolls back what is uncommitted)
+      return withTimeout(work, topts?.timeoutMs, () => {
+        timedOut = true;
+        release(new Error('transaction timed out'));
+      });
     },
     close: () => pool.end(),
   };
 }
 
+/** Open embedded stores of this process, by directory: a second open would corrupt the first. */
+const openHere = new Set<string>();
+
+function lockEmbedded(dir: string): () => void {
+  const lockFile = `${dir}.lock`;
+  if (openHere.has(dir)) throw new DatabaseInUseError(`the embedded audit store at ${dir} is already open in this process`);
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      throw new DatabaseInUseError(`the embedded audit store at ${dir} is in use by process ${pid}; stop it first (or use DATABASE_URL)`);
+    }
+  }
+  writeFileSync(lockFile, `${process.pid}\n`);
+  openHere.add(dir);
+  return () => {
+    openHere.delete(dir);
+    try {
+      if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) rmSync(lockFile, { force: true });
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function openEmbedded(opts: DatabaseOptions): Promise<Sql> {
   const { PGlite } = await import('@electric-sql/pglite');
   let dir: string | undefined;
+  let unlock = () => {};
   if (opts.dataDir) {
-    dir = join(opts.dataDir, 'pglite');
+    dir = resolve(join(opts.dataDir, 'pglite'));
     mkdirSync(dir, { recursive: true });
+    unlock = lockEmbedded(dir);
   }
-  const db = dir ? new PGlite(dir) : new PGlite();
-  await db.waitReady;
-  if (opts.schema) {
-    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`);
+  let db;
+  try {
+    db = dir ? new PGlite(dir) : new PGlite();
+    await db.waitReady;
+    if (opts.schema) {
+      await db.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`);
+    }
+  } catch (err) {
+    unlock();
+    throw err;
   }
-  type Q = { query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }> };
-  const wrap = (q: Q): Pick<Sql, 'query'> => ({
+  const pglite = db;
+  type Q = { query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>; exec(text: string): Promise<unknown> };
+  const wrap = (q: Q): Pick<Sql, 'query' | 'exec'> => ({
     async query<T>(text: string, params?: unknown[]) {
       const r = await q.query<T>(text, params);
       return { rows: r.rows };
     },
+    async exec(text: string) {
+      await q.exec(text);
+    },
   });
+  let closed = false;
   return {
     kind: 'embedded',
-    ...wrap(db),
-    transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-      return db.transaction(async (t) => {
+    ...wrap(pglite),
+    transaction<T>(fn: (tx: Sql) => Promise<T>, topts?: TransactionOptions): Promise<T> {
+      const work = pglite.transaction(async (t) => {
+        if (topts?.isolation || topts?.readOnly) {
+          await t.query(`SET TRANSACTION${topts.isolation ? ` ISOLATION LEVEL ${topts.isolation.toUpperCase()}` : ''}${topts.readOnly ? ' READ ONLY' : ''}`);
+        }
         const tx: Sql = { kind: 'embedded', ...wrap(t), transaction: (f) => f(tx), close: async () => {} };
         return fn(tx);
       });
+      // PGlite runs in this process and cannot be interrupted; the caller stops waiting
+      return withTimeout(work, topts?.timeoutMs, () => {});
     },
-    close: () => db.close(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }

@@ -1,0 +1,14 @@
+// The auditor's two queries, handed straight to the audit service (src/audit): it validates
+// the filter (BAD_USER_INPUT), hashes an ID number before searching, and walks the chains.
+// totalCount is a function on the page, so the default resolver counts only when asked.
+import type { GatewayContext } from '../src/context';
+import type { AccessLogConnection, AuditIntegrity, QueryAccessLogsArgs } from '../src/generated/graphql';
+
+export async function accessLogs(_root: unknown, args: Partial<QueryAccessLogsArgs>, ctx: GatewayContext): Promise<AccessLogConnection> {
+  const page = await ctx.app.audit.accessLogs(args.filter, { first: args.first, after: args.after });
+  return page as unknown as AccessLogConnection;
+}
+
+export function auditIntegrity(_root: unknown, _args: unknown, ctx: GatewayContext): Promise<AuditIntegrity> {
+  return ctx.app.audit.integrity();
+}

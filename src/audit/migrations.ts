@@ -1,0 +1,250 @@
+// The audit store's schema, applied at start-up. Each migration runs once (recorded in
+// schema_migrations), all pending ones in one transaction under an advisory lock, so two
+// gateways starting together apply them once and neither sees a half-made schema.
+//
+// Append-only, in two layers:
+//  - on PostgreSQL the gateway's role (a member of enrollment_gateway_writer) holds only
+//    SELECT and INSERT on the audit tables: UPDATE, DELETE and TRUNCATE are not its to run;
+//  - a trigger refuses UPDATE, DELETE and TRUNCATE to everyone, the owner included, in both
+//    stores. A superuser can still disable the trigger: that is what the hash chain detects.
+//
+// The one explicit exception is archival (retention): the SECURITY DEFINER function
+// audit_archive_chain() records an archive (chain, first..last seq, head hash, file digest) in
+// access_log_archive, and deletes exactly those rows. The trigger lets a DELETE through only
+// while that function runs (a transaction-local flag it sets) AND only for rows an archive
+// record covers, so even the function cannot delete what it did not archive. A function rather
+// than a bare session flag: only roles granted EXECUTE (enrollment_audit_archiver) may call it,
+// and it checks that the archive continues the chain (no gaps, head hash matches) before
+// deleting anything.
+import type { Sql } from '../db/index';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** schema: the quoted name of the schema the tables live in (the current schema) */
+  sql(kind: Sql['kind'], schema: string): string;
+}
+
+/** Roles created on PostgreSQL (cluster-wide; NOLOGIN: login roles are made members of them). */
+export const DB_ROLES = {
+  writer: 'enrollment_gateway_writer',
+  archiver: 'enrollment_audit_archiver',
+  reader: 'enrollment_audit_reader',
+} as const;
+
+/** pg_advisory_xact_lock keys: "audit" and "migrations" */
+const LOCK_KEY: [number, number] = [0x61756469, 0x6d696772];
+
+// Functions pin their search_path with pg_temp last, so a temporary table cannot stand in for
+// access_log_archive inside them (the classic SECURITY DEFINER pitfall).
+const GUARD = (schema: string) => `
+CREATE OR REPLACE FUNCTION access_log_guard() RETURNS trigger LANGUAGE plpgsql
+SET search_path = ${schema}, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'access_log' AND coalesce(current_setting('audit.archiving', true), '') = 'on' THEN
+    IF EXISTS (SELECT 1 FROM access_log_archive a
+               WHERE a.chain_id = OLD.chain_id AND OLD.seq BETWEEN a.first_seq AND a.last_seq) THEN
+      RETURN OLD;
+    END IF;
+  END IF;
+  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+END $$;
+`;
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'access_log, chains, archive records, append-only triggers',
+    sql: (_kind, schema) => `
+CREATE TABLE access_log (
+  chain_id       text        NOT NULL,
+  seq            bigint      NOT NULL CHECK (seq > 0),
+  at             timestamptz NOT NULL,
+  request_id     text        NOT NULL,
+  actor_subject  text        NOT NULL,
+  actor_role     text        NOT NULL,
+  actor_county   text,
+  application_id text,
+  county_code    text,
+  subject_hash   text,
+  department     text,
+  evidence       text,
+  fields         text[]      NOT NULL,
+  outcome        text        NOT NULL CHECK (outcome IN ('ALLOWED', 'DENIED', 'ERROR')),
+  source         text        CHECK (source IN ('DEPARTMENT', 'CACHE')),
+  reason         text,
+  prev_hash      text        NOT NULL,
+  hash           text        NOT NULL,
+  PRIMARY KEY (chain_id, seq)
+);
+-- the auditor's filters, each with time order (pages are newest first)
+CREATE INDEX access_log_at_idx          ON access_log (at, chain_id, seq);
+CREATE INDEX access_log_subject_idx     ON access_log (subject_hash, at);
+CREATE INDEX access_log_application_idx ON access_log (application_id, at);
+CREATE INDEX access_log_actor_idx       ON access_log (actor_subject, at);
+CREATE INDEX access_log_county_idx      ON access_log (county_code, at);
+CREATE INDEX access_log_request_idx     ON access_log (request_id);
+
+-- one row per chain, written with its first entries: a chain deleted whole is still missed
+CREATE TABLE access_log_chains (
+  chain_id   text        PRIMARY KEY,
+  started_at timestamptz NOT NULL DEFAULT now(),
+  host       text        NOT NULL,
+  pid        integer     NOT NULL
+);
+
+-- one row per archived stretch of a chain: what the verifier links the remaining entries to
+CREATE TABLE access_log_archive (
+  chain_id    text        NOT NULL,
+  first_seq   bigint      NOT NULL,
+  last_seq    bigint      NOT NULL,
+  prev_hash   text        NOT NULL,
+  head_hash   text        NOT NULL,
+  entries     bigint      NOT NULL,
+  cut         timestamptz NOT NULL,
+  file        text        NOT NULL,
+  file_sha256 text        NOT NULL,
+  archived_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (chain_id, first_seq),
+  CHECK (last_seq >= first_seq AND entries = last_seq - first_seq + 1)
+);
+
+${GUARD(schema)}
+
+CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log
+  FOR EACH ROW EXECUTE FUNCTION access_log_guard();
+CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
+  FOR EACH STATEMENT EXECUTE FUNCTION access_log_guard();
+CREATE TRIGGER access_log_chains_append_only BEFORE UPDATE OR DELETE ON access_log_chains
+  FOR EACH ROW EXECUTE FUNCTION access_log_guard();
+CREATE TRIGGER access_log_chains_no_truncate BEFORE TRUNCATE ON access_log_chains
+  FOR EACH STATEMENT EXECUTE FUNCTION access_log_guard();
+CREATE TRIGGER access_log_archive_append_only BEFORE UPDATE OR DELETE ON access_log_archive
+  FOR EACH ROW EXECUTE FUNCTION access_log_guard();
+CREATE TRIGGER access_log_archive_no_truncate BEFORE TRUNCATE ON access_log_archive
+  FOR EACH STATEMENT EXECUTE FUNCTION access_log_guard();
+
+-- The archive path (see the note at the top of migrations.ts). Returns the rows deleted.
+CREATE FUNCTION audit_archive_chain(
+  p_chain text, p_first bigint, p_last bigint, p_head_hash text,
+  p_cut timestamptz, p_file text, p_file_sha256 text
+) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = ${schema}, pg_temp AS $$
+DECLARE
+  expected_first bigint;
+  expected_prev  text;
+  first_prev     text;
+  head           text;
+  n              bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('access_log_archive:' || p_chain));
+  SELECT last_seq + 1, head_hash INTO expected_first, expected_prev
+    FROM access_log_archive WHERE chain_id = p_chain ORDER BY last_seq DESC LIMIT 1;
+  IF NOT FOUND THEN
+    expected_first := 1;
+    expected_prev := repeat('0', 64);
+  END IF;
+  IF p_first <> expected_first OR p_last < p_first THEN
+    RAISE EXCEPTION 'archive of chain % must start at seq % (asked % to %)', p_chain, expected_first, p_first, p_last;
+  END IF;
+  SELECT prev_hash INTO first_prev FROM access_log WHERE chain_id = p_chain AND seq = p_first;
+  SELECT hash INTO head FROM access_log WHERE chain_id = p_chain AND seq = p_last;
+  IF first_prev IS DISTINCT FROM expected_prev THEN
+    RAISE EXCEPTION 'archive of chain %: entry % does not link to what was archived before', p_chain, p_first;
+  END IF;
+  IF head IS DISTINCT FROM p_head_hash THEN
+    RAISE EXCEPTION 'archive of chain %: head hash at seq % differs from the archive file', p_chain, p_last;
+  END IF;
+  INSERT INTO access_log_archive (chain_id, first_seq, last_seq, prev_hash, head_hash, entries, cut, file, file_sha256)
+    VALUES (p_chain, p_first, p_last, expected_prev, p_head_hash, p_last - p_first + 1, p_cut, p_file, p_file_sha256);
+  PERFORM set_config('audit.archiving', 'on', true);
+  DELETE FROM access_log WHERE chain_id = p_chain AND seq BETWEEN p_first AND p_last;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  PERFORM set_config('audit.archiving', 'off', true);
+  IF n <> p_last - p_first + 1 THEN
+    RAISE EXCEPTION 'archive of chain % would delete % rows, expected %', p_chain, n, p_last - p_first + 1;
+  END IF;
+  RETURN n;
+END $$;
+`,
+  },
+  {
+    version: 2,
+    name: 'database roles: the gateway may only INSERT and SELECT',
+    sql: (kind) =>
+      kind === 'embedded'
+        ? 'SELECT 1;' // one process, one user: nothing to grant
+        : `
+DO $$
+DECLARE r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['${DB_ROLES.writer}', '${DB_ROLES.archiver}', '${DB_ROLES.reader}'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+      EXCEPTION
+        WHEN duplicate_object OR unique_violation THEN NULL;  -- another schema's migration made it
+        WHEN insufficient_privilege THEN
+          RAISE EXCEPTION 'role % does not exist and this role may not create it: create it once as a DBA (CREATE ROLE % NOLOGIN)', r, r;
+      END;
+    END IF;
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${DB_ROLES.writer}, ${DB_ROLES.archiver}, ${DB_ROLES.reader}', current_schema());
+END $$;
+REVOKE ALL ON access_log, access_log_chains, access_log_archive FROM PUBLIC;
+GRANT SELECT, INSERT ON access_log, access_log_chains TO ${DB_ROLES.writer};
+GRANT SELECT ON access_log_archive, schema_migrations TO ${DB_ROLES.writer};
+GRANT SELECT ON access_log, access_log_chains, access_log_archive, schema_migrations TO ${DB_ROLES.reader}, ${DB_ROLES.archiver};
+REVOKE ALL ON FUNCTION audit_archive_chain(text, bigint, bigint, text, timestamptz, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_archive_chain(text, bigint, bigint, text, timestamptz, text, text) TO ${DB_ROLES.archiver};
+`,
+  },
+];
+
+export class MigrationError extends Error {}
+
+async function appliedVersions(sql: Sql): Promise<Set<number> | undefined> {
+  const { rows } = await sql.query<{ present: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`);
+  if (!rows[0]?.present) return undefined;
+  const r = await sql.query<{ version: number }>('SELECT version FROM schema_migrations');
+  return new Set(r.rows.map((x) => Number(x.version)));
+}
+
+/**
+ * Applies every pending migration; returns the versions it applied (empty when none were
+ * pending). A role without DDL rights (the gateway's writer role in production) passes when
+ * nothing is pending, and fails with one line naming what to run when something is.
+ */
+export async function migrate(sql: Sql): Promise<number[]> {
+  const before = await appliedVersions(sql);
+  if (before && MIGRATIONS.every((m) => before.has(m.version))) return [];
+  try {
+    return await sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1, $2)', LOCK_KEY);
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    integer     PRIMARY KEY,
+        name       text        NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      const done = (await appliedVersions(tx)) ?? new Set<number>();
+      const current = (await tx.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s;
+      if (!current) throw new MigrationError('no current schema: set DATABASE_SCHEMA or the role\'s search_path');
+      const schema = `"${current.replace(/"/g, '""')}"`;
+      const applied: number[] = [];
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await tx.exec(m.sql(sql.kind, schema));
+        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+        applied.push(m.version);
+      }
+      return applied;
+    });
+  } catch (err) {
+    if (err instanceof MigrationError) throw err;
+    const code = (err as { code?: string }).code;
+    const why = err instanceof Error ? err.message : String(err);
+    if (code === '42501') {
+      throw new MigrationError(`audit store: migrations are pending and this database role may not apply them (${why}); apply them once as the schema owner: DATABASE_URL=<owner URL> npm run audit:migrate`);
+    }
+    throw new MigrationError(`audit store: migration failed: ${why}`);
+  }
+}

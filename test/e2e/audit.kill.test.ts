@@ -1,0 +1,144 @@
+// Durability before disclosure, tested the hard way: the gateway as a process (`tsx
+// src/main.ts`), county platforms reading people concurrently, and SIGKILL in the middle of it.
+// Every response that reached a caller with data must have its entries in the store, matched by
+// the x-request-id the response carried, and the chain must still verify. On PostgreSQL (a
+// schema of its own) and on the embedded store (reopened after the kill, as a restart would).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { verifyAccessLog } from '../../src/audit/verify';
+import { openDatabase } from '../../src/db/index';
+import { EVIDENCE_NAMES } from '../../src/evidence/kinds';
+import { DATABASE_URL, PERSON_QUERY, isolationName } from '../support/gateway';
+import { ROOT, mintToken } from '../support/process';
+import { STORES, adminQuery } from '../integration/audit.harness';
+
+interface ScenarioSummary {
+  countyCode: string;
+  idNumbers: { child: string; guardians: string[] };
+}
+
+/**
+ * `node --import tsx src/main.ts`: the gateway is the child itself, so SIGKILL reaches it (the
+ * tsx CLI is a wrapper process, and SIGKILL to the wrapper leaves the gateway running).
+ */
+async function startGateway(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', ...env } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  const started = Date.now();
+  for (;;) {
+    const gw = /gateway\s+(http:\/\/\S+)\/graphql/.exec(out);
+    const mocks = /mock departments\s+(http:\/\/\S+)/.exec(out);
+    if (gw?.[1] && mocks?.[1]) return { child, graphqlUrl: `${gw[1]}/graphql`, mockUrl: mocks[1], exited };
+    if (child.exitCode !== null) throw new Error(`gateway exited early (${child.exitCode}): ${err.slice(-500)}`);
+    if (Date.now() - started > 60_000) {
+      child.kill('SIGKILL');
+      throw new Error(`gateway did not start: ${out.slice(-300)} ${err.slice(-300)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface Sent {
+  requestId: string;
+  status: number;
+  body: { data?: { person: Record<string, unknown> | null }; errors?: { extensions?: { code?: string } }[] };
+}
+
+describe.each(STORES)('kill -9 under load, on %s', (store) => {
+  const schema = isolationName(`kill_${store}`);
+  let dataDir = '';
+  afterAll(async () => {
+    if (store === 'postgres') await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses no entry of a response that was sent', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'audit-test-kill-'));
+    const gw = await startGateway({
+      PORT: '0',
+      MOCK_PORT: '0',
+      DATA_DIR: dataDir,
+      DATABASE_URL: store === 'postgres' ? DATABASE_URL : '',
+      DATABASE_SCHEMA: schema,
+      REDIS_URL: '',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      // departments answer after a few ms, so requests overlap
+      MOCK_LATENCY_MS: '5',
+    });
+    let killed = false;
+    try {
+      const scenarios = (await (await fetch(`${gw.mockUrl}/__mock/scenarios`)).json()) as ScenarioSummary[];
+      const county = scenarios[0]!.countyCode;
+      const people = scenarios.filter((s) => s.countyCode === county).flatMap((s) => [s.idNumbers.child, ...s.idNumbers.guardians]);
+      const token = mintToken(dataDir, ['--role', 'county_platform', '--county', county]);
+
+      const sent: Sent[] = [];
+      let failed = 0;
+      let n = 0;
+      const worker = async (w: number) => {
+        while (!killed) {
+          const requestId = `kill-${store}-${w}-${n++}`;
+          const id = people[n % people.length]!;
+          try {
+            const res = await fetch(gw.graphqlUrl, {
+              method: 'POST',
+              // fresh: every read goes to the departments (no cache), so each request takes a while
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId, 'x-evidence-fresh': '1' },
+              body: JSON.stringify({ query: PERSON_QUERY, variables: { id, purpose: { applicationId: `APP-KILL-${w}`, countyCode: county } } }),
+            });
+            const body = (await res.json()) as Sent['body'];
+            expect(res.headers.get('x-request-id')).toBe(requestId);
+            sent.push({ requestId, status: res.status, body });
+          } catch {
+            failed++; // cut off by the kill: nothing was disclosed
+          }
+        }
+      };
+      const workers = Array.from({ length: 24 }, (_, w) => worker(w));
+      // let the load run, then kill in the middle of it
+      const started = Date.now();
+      while (sent.length < 150 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 20));
+      gw.child.kill('SIGKILL');
+      killed = true;
+      expect(await gw.exited).toBe('SIGKILL');
+      await Promise.all(workers);
+
+      const withData = sent.filter((s) => s.status === 200 && s.body.data?.person && Object.values(s.body.data.person).some((v) => v !== null));
+      expect(withData.length).toBeGreaterThanOrEqual(100);
+      console.log(`kill -9 on ${store}: ${withData.length} responses with data received, ${failed} requests cut off by the kill`);
+
+      // the store, reopened after the crash as a restarted gateway would
+      const sql = await openDatabase({ databaseUrl: store === 'postgres' ? DATABASE_URL : undefined, dataDir, schema });
+      try {
+        const { rows } = await sql.query<{ request_id: string; evidence: string; outcome: string }>(
+          `SELECT request_id, evidence, outcome FROM access_log WHERE request_id LIKE $1`,
+          [`kill-${store}-%`],
+        );
+        const stored = new Set(rows.map((r) => `${r.request_id}/${r.evidence}/${r.outcome}`));
+        const missing: string[] = [];
+        for (const s of withData) {
+          for (const name of EVIDENCE_NAMES) {
+            const value = s.body.data!.person![name];
+            if (value !== null && value !== undefined && !stored.has(`${s.requestId}/${name}/ALLOWED`)) missing.push(`${s.requestId}/${name}`);
+          }
+        }
+        expect(missing).toEqual([]);
+        const report = await verifyAccessLog(sql);
+        expect(report.ok).toBe(true);
+        expect(report.entries).toBeGreaterThanOrEqual(withData.length);
+      } finally {
+        await sql.close();
+      }
+    } finally {
+      if (!killed) gw.child.kill('SIGKILL');
+    }
+  }, 120_000);
+});
