@@ -35,7 +35,7 @@ export interface ConsentStoreOptions {
 }
 
 /** Append-only list: a migration, once shipped, is never edited; a change is a new entry. */
-export const CONSENT_MIGRATIONS: readonly { version: number; sql: string }[] = [
+export const CONSENT_MIGRATIONS: readonly { version: number; sql: string; whole?: boolean }[] = [
   {
     version: 1,
     sql: `
@@ -52,6 +52,20 @@ export const CONSENT_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX IF NOT EXISTS consent_by_subject ON consent (subject_hash, granted_at DESC);
     `,
   },
+  {
+    // the gateway's restricted role (src/audit/migrations.ts) grants and revokes consents:
+    // it needs UPDATE here, which it never has on the access log
+    version: 2,
+    whole: true,
+    sql: `
+      DO $$ BEGIN
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'enrollment_gateway_writer') THEN
+          GRANT SELECT, INSERT, UPDATE ON consent, consent_migrations TO enrollment_gateway_writer;
+          GRANT USAGE ON SEQUENCE consent_id_seq TO enrollment_gateway_writer;
+        END IF;
+      END $$
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded in consent_migrations; safe to run on every start. */
@@ -62,7 +76,8 @@ export async function migrateConsent(sql: Sql): Promise<void> {
   for (const m of CONSENT_MIGRATIONS) {
     if (applied.has(m.version)) continue;
     await sql.transaction(async (tx) => {
-      for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      const statements = m.whole ? [m.sql] : m.sql.split(';').map((s) => s.trim()).filter(Boolean);
+      for (const statement of statements) await tx.query(statement);
       await tx.query('INSERT INTO consent_migrations (version) VALUES ($1) ON CONFLICT (version) DO NOTHING', [m.version]);
     });
   }

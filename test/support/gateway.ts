@@ -1,7 +1,7 @@
 // A gateway started in this process, speaking HTTP, with the mock departments intercepted
 // by msw (any request to a department that no handler answers fails the test). Tests talk
 // to it as a county platform would: a signed token and a GraphQL body over HTTP.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, importPKCS8 } from 'jose';
@@ -135,6 +135,8 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
       await gateway.stop();
       await app.close();
       releaseInterceptor();
+      // the embedded audit store alone is tens of MB per gateway
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

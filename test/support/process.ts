@@ -31,7 +31,8 @@ export interface GatewayProcess {
 
 /** Starts `tsx src/main.ts` with this environment and waits for the line naming the gateway's URL. */
 export async function startGatewayProcess(env: Record<string, string>, opts: { expectMocks?: boolean; timeoutMs?: number } = {}): Promise<GatewayProcess> {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', ...env } });
+  // node itself with tsx as a loader (not the tsx wrapper): a signal reaches the gateway, not a parent of it
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', ...env } });
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -60,6 +61,6 @@ export function mintToken(dataDir: string, args: string[]): string {
 
 /** Runs `tsx src/main.ts` expecting it to refuse to start; returns its exit code and output. */
 export function runUntilExit(env: Record<string, string>, timeoutMs = 30_000): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: timeoutMs });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: timeoutMs });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

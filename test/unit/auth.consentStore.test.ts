@@ -1,7 +1,7 @@
 // The consent store on the embedded database (PGlite, in memory): migrations run twice
 // harmlessly; grant is idempotent while live; revoke stamps, and history stays.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqlConsentStore, migrateConsent, type ConsentStore } from '../../src/auth/consentStore';
+import { CONSENT_MIGRATIONS, createSqlConsentStore, migrateConsent, type ConsentStore } from '../../src/auth/consentStore';
 import { openDatabase, type Sql } from '../../src/db/index';
 
 let sql: Sql;
@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('consent store', () => {
   it('records the migration once', async () => {
     const { rows } = await sql.query<{ version: number }>('SELECT version FROM consent_migrations');
-    expect(rows.map((r) => Number(r.version))).toEqual([1]);
+    expect(rows.map((r) => Number(r.version)).sort()).toEqual(CONSENT_MIGRATIONS.map((m) => m.version));
   });
 
   it('grant is idempotent while live; activeGranters names the granting subject', async () => {
