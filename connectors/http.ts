@@ -11,7 +11,7 @@ import { signRequest } from './signing';
 export interface DepartmentPolicy {
   /** per attempt */
   timeoutMs: number;
-  /** extra attempts after the first, for idempotent failures (network, timeout, 429, 5xx) */
+  /** extra attempts after the first, for idempotent failures (network, 429, 5xx; not a timeout) */
   retries: number;
   retryBaseMs: number;
   /** the longest Retry-After we are willing to wait */
@@ -78,7 +78,9 @@ class AttemptFailure extends Error {
     super(failure);
   }
   get retryable(): boolean {
-    if (this.failure === 'network' || this.failure === 'timeout' || this.failure === 'rate_limited') return true;
+    // not a timeout: a department that hangs would cost (1 + retries) x its timeout, and the
+    // promise is that a slow department costs at most its timeout (issue 6)
+    if (this.failure === 'network' || this.failure === 'rate_limited') return true;
     return this.failure === 'status' && this.httpStatus !== undefined && this.httpStatus >= 500;
   }
 }

@@ -3,6 +3,8 @@
 import type { QueryResolvers } from '../src/generated/graphql';
 import type { PersonParent } from '../src/evidence/person';
 import { checkIdNumber, checkIdNumberList, checkPurpose } from '../src/evidence/validate';
+import { accessLogs, auditIntegrity } from './AccessLog';
+import { verifyApplication } from '../src/verification/verify';
 
 export const Query: QueryResolvers = {
   person: (_root, args): PersonParent => ({ idNumber: checkIdNumber(args.idNumber, 'idNumber'), purpose: checkPurpose(args.purpose) }),
@@ -10,4 +12,7 @@ export const Query: QueryResolvers = {
     const purpose = checkPurpose(args.purpose);
     return checkIdNumberList(args.idNumbers, 'idNumbers').map((idNumber) => ({ idNumber, purpose }));
   },
+  verifyApplication: (_root, args, ctx) => verifyApplication(args.input, ctx),
+  accessLogs,
+  auditIntegrity,
 };

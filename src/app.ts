@@ -8,7 +8,8 @@ import type { EvidenceFetchers } from '../connectors/types';
 import { buildResolvers } from '../resolvers/index';
 import { createAuditService, type AuditService } from './audit/index';
 import { ensureDevKeys } from './auth/devKeys';
-import { applySecurity } from './auth/index';
+import { applySecurity, securityOf } from './auth/index';
+import { loadCountyConsentPolicy } from './auth/countyPolicy';
 import { createTokenVerifier, type TokenVerifier } from './auth/jwt';
 import type { Config } from './config';
 import { ensureDevSecrets } from './devSecrets';
@@ -18,12 +19,16 @@ import { InflightFetches } from './evidence/reader';
 import { makeSubjectHasher, type SubjectHasher } from './evidence/subjectHash';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
+import { createDepartmentGuards, type DepartmentGuards } from './resilience/departments';
 import { buildExecutableSchema } from './schema';
+import { loadPolicies } from './verification/policy';
 
 export interface App {
   config: Config;
   logger: Logger;
   metrics: Metrics;
+  /** per-department circuit breakers and rate limits (their states feed /readyz and metrics) */
+  guards: DepartmentGuards;
   fetchers: EvidenceFetchers;
   cache: EvidenceCache;
   audit: AuditService;
@@ -45,6 +50,8 @@ export interface AppOverrides {
 }
 
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  // verification policies are validated first: a bad policy file stops start-up with one line
+  loadPolicies();
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const metrics = new Metrics();
   const dev = config.production ? undefined : ensureDevSecrets(config.dataDir);
@@ -55,15 +62,24 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const devKeys = config.production || config.jwt.jwksUrl || config.jwt.publicKeyPem ? undefined : await ensureDevKeys(config.dataDir);
   const tokens = overrides.tokens ?? (await createTokenVerifier(config.jwt, devKeys?.publicKeyPem));
-  const fetchers = overrides.fetchers ?? createEvidenceFetchers(config.departments, metrics.onDepartmentCall, overrides.wrapAttempt);
+  const guards = createDepartmentGuards({
+    breaker: config.breaker,
+    ratePerSecond: Object.fromEntries(Object.entries(config.departments).map(([d, c]) => [d, c.ratePerSecond])) as Record<keyof typeof config.departments, number>,
+    maxRateWaitMs: 1000,
+    metrics,
+    onStateChange: (department, state) => logger.warn({ department, breaker: state }, 'circuit breaker'),
+  });
+  const fetchers = overrides.fetchers ?? createEvidenceFetchers(config.departments, metrics.onDepartmentCall, overrides.wrapAttempt ?? guards.wrapAttempt);
   const cache = overrides.cache ?? (await createEvidenceCache({ config, cacheEncryptionKey, subjectHash, metrics, logger }));
   const audit = overrides.audit ?? (await createAuditService({ config, subjectHash, metrics, logger }));
-  const schema = applySecurity(buildExecutableSchema(buildResolvers()));
+  const policy = config.countyConsentPolicyPath ? loadCountyConsentPolicy(config.countyConsentPolicyPath) : undefined;
+  const schema = applySecurity(buildExecutableSchema(buildResolvers()), { config, subjectHash, policy });
 
   return {
     config,
     logger,
     metrics,
+    guards,
     fetchers,
     cache,
     audit,
@@ -72,7 +88,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     tokens,
     schema,
     async close() {
-      await Promise.allSettled([cache.close(), audit.close()]);
+      guards.close();
+      await Promise.allSettled([cache.close(), audit.close(), securityOf(schema)?.close()]);
     },
   };
 }

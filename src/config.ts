@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEV_APP_KEY, devDepartmentSecret } from '../connectors/devCredentials';
 import { DEFAULT_POLICY, type DepartmentPolicy } from '../connectors/http';
 import { DEPARTMENTS, type Department, type EvidenceName } from './evidence/kinds';
+import { DEFAULT_BREAKER, type BreakerPolicy } from './resilience/departments';
 
 /** Env var prefix per department: POLICE_URL, CIVIL_AFFAIRS_URL, ... */
 export const DEPARTMENT_ENV: Record<Department, string> = {
@@ -38,7 +39,20 @@ export interface DepartmentConfig {
   appKey: string;
   secret: string;
   policy: DepartmentPolicy;
+  /** calls per second this gateway sends the department at most (token bucket); 0 = no limit */
+  ratePerSecond: number;
 }
+
+/** Our own ceiling per department (<DEPT>_RATE_PER_SECOND): generous, under what each allows. humanResources publishes 100/s. */
+export const DEFAULT_RATE_PER_SECOND: Record<Department, number> = {
+  police: 500,
+  civilAffairs: 500,
+  humanResources: 80,
+  naturalResources: 500,
+  housing: 500,
+  health: 500,
+  marketRegulation: 500,
+};
 
 export interface Config {
   production: boolean;
@@ -52,6 +66,8 @@ export interface Config {
   databaseSchema: string | undefined;
   /** prepended to every cache key, so gateways (or tests) can share one Redis */
   cacheKeyPrefix: string;
+  /** a county -> "statutory" | "consent" file; unset: src/auth/countyConsentPolicy.json */
+  countyConsentPolicyPath: string | undefined;
   jwt: {
     jwksUrl: string | undefined;
     publicKeyPem: string | undefined;
@@ -68,6 +84,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** the whole request's budget; a department costs at most its own timeout within it */
   requestTimeoutMs: number;
+  /** circuit breaker per department (BREAKER_*) */
+  breaker: BreakerPolicy;
+  /** on SIGTERM: how long in-flight requests may run before their connections are cut */
+  shutdownDrainMs: number;
   mock: { enabled: boolean; port: number; dataPath: string | undefined; latencyMs: number };
   logLevel: string;
 }
@@ -128,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxRetryAfterMs: DEFAULT_POLICY.maxRetryAfterMs,
         concurrency: parse(intFrom(`${p}_CONCURRENCY`, DEFAULT_POLICY.concurrency, 1, 1000), env[`${p}_CONCURRENCY`]),
       },
+      ratePerSecond: parse(intFrom(`${p}_RATE_PER_SECOND`, DEFAULT_RATE_PER_SECOND[d], 0, 100_000), env[`${p}_RATE_PER_SECOND`]),
     };
   }
   if (production && !env.DEPARTMENT_APP_KEY) throw new ConfigError('DEPARTMENT_APP_KEY is not set: production needs the gateway\'s app key');
@@ -154,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: url('DATABASE_URL'),
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     cacheKeyPrefix: env.CACHE_KEY_PREFIX || '',
+    countyConsentPolicyPath: env.COUNTY_CONSENT_POLICY || undefined,
     jwt: {
       jwksUrl,
       publicKeyPem,
@@ -168,6 +190,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     noRecordTtl: parse(intFrom('CACHE_TTL_NO_RECORD', DEFAULT_NO_RECORD_TTL, 0), env.CACHE_TTL_NO_RECORD),
     rateLimitPerMinute: parse(intFrom('RATE_LIMIT_PER_MINUTE', 600, 1), env.RATE_LIMIT_PER_MINUTE),
     requestTimeoutMs: parse(intFrom('REQUEST_TIMEOUT_MS', 10_000, 100), env.REQUEST_TIMEOUT_MS),
+    breaker: {
+      errorThresholdPercentage: parse(intFrom('BREAKER_ERROR_PERCENT', DEFAULT_BREAKER.errorThresholdPercentage, 1, 100), env.BREAKER_ERROR_PERCENT),
+      volumeThreshold: parse(intFrom('BREAKER_VOLUME', DEFAULT_BREAKER.volumeThreshold, 1, 10_000), env.BREAKER_VOLUME),
+      windowMs: parse(intFrom('BREAKER_WINDOW_MS', DEFAULT_BREAKER.windowMs, 100, 600_000), env.BREAKER_WINDOW_MS),
+      resetMs: parse(intFrom('BREAKER_RESET_MS', DEFAULT_BREAKER.resetMs, 10, 600_000), env.BREAKER_RESET_MS),
+    },
+    shutdownDrainMs: parse(intFrom('SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000), env.SHUTDOWN_DRAIN_MS),
     mock: { enabled: mockEnabled, port: mockPort, dataPath: env.MOCK_DATA || undefined, latencyMs: parse(intFrom('MOCK_LATENCY_MS', 0, 0), env.MOCK_LATENCY_MS) },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };

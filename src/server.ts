@@ -8,7 +8,10 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestCo
 import type { GraphQLFormattedError } from 'graphql';
 import type { App } from './app';
 import { buildContext, type GatewayContext } from './context';
-import { errorCodeOf, UnauthenticatedError, type ErrorCode } from './errors';
+import { errorCodeOf, RateLimitedError, UnauthenticatedError, type ErrorCode } from './errors';
+import { queryProtection, QUERY_TOO_COMPLEX_MESSAGE, TOKEN_LIMIT_MESSAGE } from './resilience/armor';
+import { createRateLimiter } from './resilience/redisRateLimit';
+import type { RateLimiter } from './resilience/subjectRateLimit';
 
 /** Larger bodies are refused before parsing: no legitimate query comes near it. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -17,7 +20,14 @@ export interface Gateway {
   url: string;
   server: Server;
   apollo: ApolloServer<GatewayContext>;
-  stop(): Promise<void>;
+  /** stop accepting, let in-flight requests finish (cut after drainMs, default SHUTDOWN_DRAIN_MS), stop Apollo */
+  stop(drainMs?: number): Promise<void>;
+}
+
+/** Per-server state the request loop reads. */
+interface ServerState {
+  limiter: RateLimiter;
+  draining: boolean;
 }
 
 /** Messages graphql-js writes with the offending value in them ("got invalid value …"). */
@@ -25,6 +35,10 @@ const ECHOED_VALUE = /(got invalid value|Expected value of type "[^"]+", found|c
 
 /** Only our own codes, no stack, no echoed values; anything unexpected becomes a plain internal error. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // graphql-js's own token limit is a parse error carrying the limit: answered as the others are
+  if (TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
+    return { message: QUERY_TOO_COMPLEX_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
   const code = errorCodeOf(error) ?? (formatted.extensions?.code as string | undefined);
   const known: ErrorCode | 'GRAPHQL_VALIDATION_FAILED' | 'GRAPHQL_PARSE_FAILED' | 'BAD_REQUEST' | undefined =
     code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST' ? code : errorCodeOf(error) ?? (code === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : undefined);
@@ -80,7 +94,11 @@ function requestLogPlugin(app: App): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-export async function startGateway(app: App, opts: { port: number; host: string; plugins?: ApolloServerPlugin<GatewayContext>[] }): Promise<Gateway> {
+export async function startGateway(
+  app: App,
+  opts: { port: number; host: string; plugins?: ApolloServerPlugin<GatewayContext>[]; /** query protection; off only to measure its cost */ armor?: boolean },
+): Promise<Gateway> {
+  const protection = opts.armor === false ? undefined : queryProtection(undefined, (rule) => app.logger.info({ rule }, 'query refused as too complex'));
   const apollo = new ApolloServer<GatewayContext>({
     schema: app.schema,
     introspection: !app.config.production,
@@ -88,12 +106,15 @@ export async function startGateway(app: App, opts: { port: number; host: string;
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
     formatError,
-    plugins: [requestLogPlugin(app), ...(opts.plugins ?? [])],
+    validationRules: protection?.validationRules ?? [],
+    ...(protection ? { parseOptions: protection.parseOptions } : {}),
+    plugins: [requestLogPlugin(app), ...(protection?.plugins ?? []), ...(opts.plugins ?? [])],
   });
+  const state: ServerState = { limiter: createRateLimiter(app.config, app.logger), draining: false };
   await apollo.start();
 
   const server = createServer((req, res) => {
-    handle(app, apollo, req, res).catch(() => {
+    handle(app, apollo, state, req, res).catch(() => {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });
@@ -110,20 +131,34 @@ export async function startGateway(app: App, opts: { port: number; host: string;
     url,
     server,
     apollo,
-    async stop() {
-      // stop accepting, let in-flight requests finish, then drop idle keep-alive sockets
+    async stop(drainMs = app.config.shutdownDrainMs) {
+      // stop accepting, let in-flight requests finish, then drop idle keep-alive sockets;
+      // whatever is still running after drainMs is cut so shutdown is bounded
+      state.draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // a keep-alive socket goes idle when its last response is written: close it then, not at keepAliveTimeout
       server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      sweep.unref();
+      const cut = setTimeout(() => {
+        app.logger.warn({ drainMs }, 'drain timeout: closing connections with requests in flight');
+        server.closeAllConnections();
+      }, drainMs);
+      cut.unref();
       await closed;
-      await apollo.stop();
+      clearTimeout(cut);
+      clearInterval(sweep);
+      await Promise.allSettled([apollo.stop(), state.limiter.close()]);
     },
   };
 }
 
-async function handle(app: App, apollo: ApolloServer<GatewayContext>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(app: App, apollo: ApolloServer<GatewayContext>, state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway.local');
+  // a keep-alive client learns with this answer that the connection ends with it
+  if (state.draining) res.setHeader('connection', 'close');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/readyz') return readiness(app, res);
+  if (url.pathname === '/readyz') return readiness(app, state, res);
   if (url.pathname === '/metrics' && req.method === 'GET') {
     res.writeHead(200, { 'content-type': app.metrics.registry.contentType });
     res.end(await app.metrics.registry.metrics());
@@ -140,6 +175,7 @@ async function handle(app: App, apollo: ApolloServer<GatewayContext>, req: Incom
 
   const body = await readBody(req);
   if (body === 'too_large') {
+    app.metrics.errors.inc({ code: 'QUERY_TOO_COMPLEX' });
     return sendJson(res, 413, { errors: [{ message: 'The request body is too large.', extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
   }
 
@@ -153,6 +189,15 @@ async function handle(app: App, apollo: ApolloServer<GatewayContext>, req: Incom
     app.metrics.errors.inc({ code: 'UNAUTHENTICATED' });
     res.setHeader('www-authenticate', 'Bearer');
     return sendJson(res, 401, { errors: [{ message: new UnauthenticatedError().message, extensions: { code: 'UNAUTHENTICATED' } }] });
+  }
+
+  // per-client rate limit, by token subject, before any GraphQL work
+  const decision = await state.limiter.take(viewer.sub);
+  if (!decision.allowed) {
+    app.metrics.errors.inc({ code: 'RATE_LIMITED' });
+    const err = new RateLimitedError(decision.retryAfterSeconds);
+    res.setHeader('retry-after', String(decision.retryAfterSeconds));
+    return sendJson(res, 429, { errors: [{ message: err.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds } }] });
   }
 
   const headers = new HeaderMap();
@@ -182,12 +227,23 @@ async function handle(app: App, apollo: ApolloServer<GatewayContext>, req: Incom
   }
 }
 
-async function readiness(app: App, res: ServerResponse): Promise<void> {
+/**
+ * 503 naming each dependency that does not answer (CONTRACT.md): the cache, the audit store,
+ * and each department whose breaker is open (it is failing fast; its fields answer null).
+ * A half-open breaker is probing and not listed as failing. While draining, the gateway
+ * itself is listed so a load balancer stops sending it work.
+ */
+async function readiness(app: App, state: ServerState, res: ServerResponse): Promise<void> {
   const failing: Record<string, string> = {};
+  if (state.draining) failing.gateway = 'shutting down';
   if (!app.cache.healthy()) failing.cache = 'unreachable (serving uncached)';
   if (!app.audit.healthy()) failing.audit = 'unreachable (personal data withheld)';
-  if (Object.keys(failing).length) return sendJson(res, 503, { status: 'unavailable', failing });
-  return sendJson(res, 200, { status: 'ready', cache: app.cache.backend });
+  const breakers = app.guards.states();
+  for (const [department, s] of Object.entries(breakers)) {
+    if (s === 'open') failing[department] = 'circuit open (failing fast, probing again after BREAKER_RESET_MS)';
+  }
+  if (Object.keys(failing).length) return sendJson(res, 503, { status: 'unavailable', failing, breakers });
+  return sendJson(res, 200, { status: 'ready', cache: app.cache.backend, breakers });
 }
 
 function validRequestId(value: string | string[] | undefined): string | undefined {

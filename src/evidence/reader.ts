@@ -87,7 +87,15 @@ export class EvidenceReader {
   readonly departmentsCalled = new Set<string>();
   cacheHits = 0;
 
+  /** authorization's basis per person and purpose (set by src/auth): the reason of each ALLOWED entry */
+  private readonly bases = new Map<string, string>();
+
   constructor(private readonly deps: ReaderDeps) {}
+
+  /** Records on what basis authorization allowed reading this person for this purpose ("statutory duty", "consent", ...). */
+  setBasis(idNumber: string, purpose: Purpose, basis: string): void {
+    this.bases.set(`${idNumber}\u0000${purpose.applicationId}\u0000${purpose.countyCode}`, basis);
+  }
 
   /** Every record of one kind naming this person, with provenance; recorded in the access log first. */
   async read<N extends EvidenceName>(name: N, idNumber: string, access: { purpose: Purpose; fields: string[] }): Promise<WithProvenance<EvidenceRecordMap[N]>[]> {
@@ -102,7 +110,8 @@ export class EvidenceReader {
       throw err;
     }
     try {
-      await this.record(name, idNumber, access, { outcome: 'ALLOWED', source: loaded.fromCache ? 'CACHE' : 'DEPARTMENT', reason: null });
+      const basis = this.bases.get(`${idNumber}\u0000${access.purpose.applicationId}\u0000${access.purpose.countyCode}`) ?? null;
+      await this.record(name, idNumber, access, { outcome: 'ALLOWED', source: loaded.fromCache ? 'CACHE' : 'DEPARTMENT', reason: basis });
     } catch {
       throw new AuditUnavailableError();
     }

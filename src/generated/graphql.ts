@@ -25,7 +25,7 @@ export type AccessLogConnection = {
   edges: Array<AccessLogEdge>;
   /** 分页信息 Whether there are more. */
   pageInfo: PageInfo;
-  /** 总数 How many entries match the filter, where cheap to count. */
+  /** 总数 How many entries match the filter; null past 10,000 (not cheap to count). */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -97,6 +97,8 @@ export type AccessLogFilter = {
   idNumber?: InputMaybe<Scalars['String']['input']>;
   /** 访问结果 The outcome. */
   outcome?: InputMaybe<AccessOutcome>;
+  /** 请求标识 The request that made the access (the x-request-id response header). */
+  requestId?: InputMaybe<Scalars['String']['input']>;
   /** 截止时间 Entries before this time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -146,9 +148,11 @@ export type ApplicationInput = {
 /** 审计链 The state of one hash chain. */
 export type AuditChain = {
   __typename?: 'AuditChain';
+  /** 已归档条目数 How many of its entries were moved to archive files (retention). */
+  archivedEntries: Scalars['Int']['output'];
   /** 链标识 The chain. */
   chainId: Scalars['String']['output'];
-  /** 条目数 How many entries it holds. */
+  /** 条目数 How many entries it holds (not counting archived ones). */
   entries: Scalars['Int']['output'];
   /** 首个断点 The first sequence number whose link fails. */
   firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
@@ -167,6 +171,8 @@ export type AuditIntegrity = {
   __typename?: 'AuditIntegrity';
   /** 审计链 One line per chain. */
   chains: Array<AuditChain>;
+  /** 条目数 Entries still in the log, all chains (archived ones not counted). */
+  entries: Scalars['Int']['output'];
   /** 是否完整 True when every chain verifies. */
   ok: Scalars['Boolean']['output'];
   /** 校验时间 When the check ran. */
@@ -197,12 +203,19 @@ export type BirthCertificate = {
   provenance: Provenance;
 };
 
+/** 缓存清除结果 What an eviction removed. */
+export type CacheEviction = {
+  __typename?: 'CacheEviction';
+  /** 清除条数 How many cached entries (one per kind of evidence held) were removed; 0 when none were cached. */
+  evicted: Scalars['Int']['output'];
+};
+
 /** 核验项 One check made on an application. */
 export type Check = {
   __typename?: 'Check';
   /** 数据部门 The department whose data decided it, if one did. */
   department?: Maybe<Scalars['String']['output']>;
-  /** 说明 A line for the clerk; never personal data. */
+  /** 说明 A line for the clerk saying what was compared (for the address check, the two normalized addresses, which county staff see anyway); never an ID number or a name. */
   detail?: Maybe<Scalars['String']['output']>;
   /** 核验项名称 Name of the check (stable, machine-readable). */
   name: Scalars['String']['output'];
@@ -249,6 +262,25 @@ export type CoOwnershipMode =
   | 'JOINT'
   /** 单独所有 Sole ownership. */
   | 'SOLE';
+
+/**
+ * 群众授权 A resident's consent, per application, for a county's enrollment platform to pull their
+ * family's data from the departments (where the county's policy asks for one; otherwise the
+ * county reads on its statutory duty). Stored against a keyed hash of the resident's ID number.
+ */
+export type Consent = {
+  __typename?: 'Consent';
+  /** 是否有效 True while it is live (granted and not revoked). */
+  active: Scalars['Boolean']['output'];
+  /** 申请编号 The enrollment application the consent is for. */
+  applicationId: Scalars['ID']['output'];
+  /** 县区代码 The county allowed to read. */
+  countyCode: Scalars['String']['output'];
+  /** 授权时间 When it was granted. */
+  grantedAt: Scalars['DateTime']['output'];
+  /** 撤回时间 When it was revoked; null while it is live. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
 
 /** 招生类型 Enrollment category, as decided per county. */
 export type EnrollmentCategory =
@@ -472,6 +504,43 @@ export type MarriageStatus =
   /** 结婚 Married. */
   | 'MARRIED';
 
+/** 变更 Operations that change the gateway's state (operators only). */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * 清除个人缓存 Drops every cached answer about one person (all eleven kinds of evidence), for
+   * when a department reports a correction. The ID number is hashed before use and is never
+   * stored or logged. Fails, rather than answering 0, when the cache cannot be reached.
+   */
+  evictPersonCache: CacheEviction;
+  /**
+   * 授权 Allows the county to read the signed-in resident's data, and their children's, for this
+   * application (applicants only). Granting a consent that is already live returns it unchanged.
+   */
+  grantConsent: Consent;
+  /** 撤回授权 Revokes the signed-in resident's live consents for this application (applicants only). */
+  revokeConsent: Consent;
+};
+
+
+/** 变更 Operations that change the gateway's state (operators only). */
+export type MutationEvictPersonCacheArgs = {
+  idNumber: Scalars['String']['input'];
+};
+
+
+/** 变更 Operations that change the gateway's state (operators only). */
+export type MutationGrantConsentArgs = {
+  applicationId: Scalars['ID']['input'];
+  countyCode: Scalars['String']['input'];
+};
+
+
+/** 变更 Operations that change the gateway's state (operators only). */
+export type MutationRevokeConsentArgs = {
+  applicationId: Scalars['ID']['input'];
+};
+
 /** 分页信息 Paging state. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -645,10 +714,12 @@ export type Purpose = {
 /** 查询 The gateway's entry points. */
 export type Query = {
   __typename?: 'Query';
-  /** 访问日志 The access log, newest last, filtered and paged (auditors only). */
+  /** 访问日志 The access log, newest first, filtered and paged (auditors only). */
   accessLogs: AccessLogConnection;
   /** 审计链校验 Walks every audit chain and reports whether it is intact. */
   auditIntegrity: AuditIntegrity;
+  /** 我的授权 The signed-in resident's consents, newest first (applicants only). */
+  myConsents: Array<Consent>;
   /** 多人 Several people's evidence at once (at most 50 ID numbers), in the order asked. */
   people: Array<Maybe<Person>>;
   /** 个人 One person's evidence, read for a purpose. Null when the caller may not see the person. */
@@ -923,11 +994,13 @@ export type ResolversTypes = {
   AuditIntegrity: ResolverTypeWrapper<AuditIntegrity>;
   BirthCertificate: ResolverTypeWrapper<BirthCertificateParent>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheEviction: ResolverTypeWrapper<CacheEviction>;
   Check: ResolverTypeWrapper<Check>;
   CheckStatus: CheckStatus;
   CoOwner: ResolverTypeWrapper<CoOwner>;
   CoOwnership: ResolverTypeWrapper<CoOwnership>;
   CoOwnershipMode: CoOwnershipMode;
+  Consent: ResolverTypeWrapper<Consent>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EnrollmentCategory: EnrollmentCategory;
@@ -946,6 +1019,7 @@ export type ResolversTypes = {
   LeaseFiling: ResolverTypeWrapper<LeaseFilingParent>;
   MarriageRegistration: ResolverTypeWrapper<MarriageRegistrationParent>;
   MarriageStatus: MarriageStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonParent>;
   PiiKind: PiiKind;
@@ -980,9 +1054,11 @@ export type ResolversParentTypes = {
   AuditIntegrity: AuditIntegrity;
   BirthCertificate: BirthCertificateParent;
   Boolean: Scalars['Boolean']['output'];
+  CacheEviction: CacheEviction;
   Check: Check;
   CoOwner: CoOwner;
   CoOwnership: CoOwnership;
+  Consent: Consent;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EnterpriseLicense: EnterpriseLicenseParent;
@@ -994,6 +1070,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   LeaseFiling: LeaseFilingParent;
   MarriageRegistration: MarriageRegistrationParent;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Person: PersonParent;
   Points: Points;
@@ -1052,6 +1129,7 @@ export type AccessLogEntryResolvers<ContextType = GatewayContext, ParentType ext
 };
 
 export type AuditChainResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditChain'] = ResolversParentTypes['AuditChain']> = {
+  archivedEntries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   chainId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstBrokenSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1063,6 +1141,7 @@ export type AuditChainResolvers<ContextType = GatewayContext, ParentType extends
 
 export type AuditIntegrityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditIntegrity'] = ResolversParentTypes['AuditIntegrity']> = {
   chains?: Resolver<Array<ResolversTypes['AuditChain']>, ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
@@ -1076,6 +1155,10 @@ export type BirthCertificateResolvers<ContextType = GatewayContext, ParentType e
   motherIdNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   motherName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+};
+
+export type CacheEvictionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CacheEviction'] = ResolversParentTypes['CacheEviction']> = {
+  evicted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CheckResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Check'] = ResolversParentTypes['Check']> = {
@@ -1094,6 +1177,14 @@ export type CoOwnerResolvers<ContextType = GatewayContext, ParentType extends Re
 export type CoOwnershipResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CoOwnership'] = ResolversParentTypes['CoOwnership']> = {
   coOwners?: Resolver<Array<ResolversTypes['CoOwner']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['CoOwnershipMode'], ParentType, ContextType>;
+};
+
+export type ConsentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  countyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1168,6 +1259,12 @@ export type MarriageRegistrationResolvers<ContextType = GatewayContext, ParentTy
   wifeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  evictPersonCache?: Resolver<ResolversTypes['CacheEviction'], ParentType, ContextType, RequireFields<MutationEvictPersonCacheArgs, 'idNumber'>>;
+  grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'applicationId' | 'countyCode'>>;
+  revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'applicationId'>>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1237,6 +1334,7 @@ export type PurchaseContractResolvers<ContextType = GatewayContext, ParentType e
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessLogs?: Resolver<ResolversTypes['AccessLogConnection'], ParentType, ContextType, Partial<QueryAccessLogsArgs>>;
   auditIntegrity?: Resolver<ResolversTypes['AuditIntegrity'], ParentType, ContextType>;
+  myConsents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   people?: Resolver<Array<Maybe<ResolversTypes['Person']>>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'idNumbers' | 'purpose'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'idNumber' | 'purpose'>>;
   verifyApplication?: Resolver<ResolversTypes['Verification'], ParentType, ContextType, RequireFields<QueryVerifyApplicationArgs, 'input'>>;
@@ -1324,9 +1422,11 @@ export type Resolvers<ContextType = GatewayContext> = {
   AuditChain?: AuditChainResolvers<ContextType>;
   AuditIntegrity?: AuditIntegrityResolvers<ContextType>;
   BirthCertificate?: BirthCertificateResolvers<ContextType>;
+  CacheEviction?: CacheEvictionResolvers<ContextType>;
   Check?: CheckResolvers<ContextType>;
   CoOwner?: CoOwnerResolvers<ContextType>;
   CoOwnership?: CoOwnershipResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EnterpriseLicense?: EnterpriseLicenseResolvers<ContextType>;
@@ -1334,6 +1434,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   IndividualBusinessLicense?: IndividualBusinessLicenseResolvers<ContextType>;
   LeaseFiling?: LeaseFilingResolvers<ContextType>;
   MarriageRegistration?: MarriageRegistrationResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Points?: PointsResolvers<ContextType>;

@@ -1,0 +1,116 @@
+// `npm start` as an operator runs it, stopped as an orchestrator stops it: SIGTERM while a
+// county platform's request is in flight. The platform must get its complete answer, the
+// process must stop accepting new work, flush its audit queue and exit 0.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PEOPLE_QUERY } from '../support/gateway';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcessWithoutNullStreams;
+  graphqlUrl: string;
+  mockUrl: string;
+  stdout: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `tsx src/main.ts` and waits for the line naming the gateway's URL. */
+async function startGatewayProcess(env: Record<string, string>): Promise<Started> {
+  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', ...env } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const started = Date.now();
+  for (;;) {
+    const gw = /gateway\s+(http:\/\/\S+\/graphql)/.exec(out);
+    const mocks = /mock departments\s+(http:\/\/\S+)/.exec(out);
+    if (gw?.[1] && mocks?.[1]) return { child, graphqlUrl: gw[1], mockUrl: mocks[1], stdout: () => out, exited };
+    if (child.exitCode !== null) throw new Error(`gateway exited early (${child.exitCode}): ${err.slice(-500)}`);
+    if (Date.now() - started > 45_000) throw new Error(`gateway did not start: ${out.slice(-500)} ${err.slice(-500)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function mintToken(dataDir: string, county: string): string {
+  const r = spawnSync(TSX, ['scripts/token.ts', '--role', 'county_platform', '--county', county], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`token: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+describe('SIGTERM with a request in flight', () => {
+  let dataDir: string;
+  let gw: Started | undefined;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'gateway-e2e-'));
+    gw = await startGatewayProcess({ PORT: '0', MOCK_PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SHUTDOWN_DRAIN_MS: '10000' });
+  }, 60_000);
+  afterAll(() => {
+    if (gw && gw.child.exitCode === null) gw.child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('finishes the in-flight request completely, refuses new connections, and exits 0', async () => {
+    const g = gw!;
+    const scenarios = (await (await fetch(`${g.mockUrl}/__mock/scenarios`)).json()) as { key: string; countyCode: string; idNumbers: { child: string; guardians: string[] } }[];
+    const family = scenarios.find((s) => s.key === 'full-evidence')!;
+    const ids = [family.idNumbers.child, ...family.idNumbers.guardians];
+    const token = mintToken(dataDir, family.countyCode);
+    const body = JSON.stringify({ query: PEOPLE_QUERY, variables: { ids, purpose: { applicationId: 'APP-shutdown', countyCode: family.countyCode } } });
+    const post = () => fetch(g.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-evidence-fresh': 'true' }, body });
+
+    // warm up (and check the token works) before making a department slow
+    const warm = await post();
+    expect(warm.status).toBe(200);
+    const put = await fetch(`${g.mockUrl}/__mock/faults/health`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 1500 }) });
+    expect(put.status).toBe(200);
+
+    const started = Date.now();
+    const inflight = post();
+    await new Promise((r) => setTimeout(r, 400));
+    g.child.kill('SIGTERM');
+
+    const res = await inflight;
+    const json = (await res.json()) as any;
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(200);
+    expect(json.errors).toBeUndefined();
+    expect(json.data.people).toHaveLength(ids.length);
+    // health (the slow department) answered for every person: the request was not cut short
+    for (const p of json.data.people) expect(p.birthCertificates).not.toBeNull();
+    expect(elapsed).toBeGreaterThanOrEqual(1500);
+
+    // after SIGTERM the listener is closed: a new connection is refused
+    await expect(fetch(g.graphqlUrl.replace('/graphql', '/healthz'))).rejects.toThrow();
+
+    // it exits once the in-flight answer is out and the stores are closed, not at the drain timeout
+    expect(await g.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(6000);
+
+    // the audit store was closed cleanly: the chain verifies and holds both requests' reads
+    const verify = spawnSync(TSX, ['scripts/audit-verify.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' }, encoding: 'utf8' });
+    expect(verify.status, verify.stderr).toBe(0);
+    const entries = Number(/^ok (\d+) entries/m.exec(verify.stdout)?.[1]);
+    expect(entries).toBeGreaterThan(0);
+    expect(entries % 2).toBe(0); // the warm-up and the in-flight request read the same records
+  }, 60_000);
+});
