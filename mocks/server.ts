@@ -1,7 +1,7 @@
 // The mock departments as a real HTTP server (`npm run mocks`, and inside `npm start`):
 // the very handlers the tests intercept in process, answered over a socket through msw's
 // getResponse, so what a developer pokes at by hand is what the tests test.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse, type HttpHandler } from 'msw';
 import type { Dataset } from '../src/evidence/records';
@@ -23,7 +23,7 @@ export async function startMockServer(opts: { port: number; host?: string; datas
 
   const server = createServer(async (req, res) => {
     try {
-      const request = await toFetchRequest(req, host);
+      const request = await toFetchRequest(req, res, host);
       const response = (await getResponse(handlers, request)) ?? Response.json({ error: 'no such endpoint' }, { status: 404 });
       res.statusCode = response.status;
       response.headers.forEach((value, key) => res.setHeader(key, value));
@@ -51,7 +51,7 @@ export async function startMockServer(opts: { port: number; host?: string; datas
   };
 }
 
-async function toFetchRequest(req: IncomingMessage, host: string): Promise<Request> {
+async function toFetchRequest(req: IncomingMessage, res: ServerResponse, host: string): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const body = chunks.length ? Buffer.concat(chunks) : undefined;
@@ -60,8 +60,12 @@ async function toFetchRequest(req: IncomingMessage, host: string): Promise<Reque
     if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
     else if (v !== undefined) headers.set(k, v);
   }
+  // a caller that hangs up mid-answer aborts the handler's wait (latency faults); listening on
+  // the response, not the keep-alive socket, adds one listener per request and drops it after
   const controller = new AbortController();
-  req.socket.once('close', () => controller.abort());
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
   return new Request(`http://${req.headers.host ?? host}${req.url ?? '/'}`, {
     method: req.method,
     headers,

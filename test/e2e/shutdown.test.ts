@@ -1,60 +1,16 @@
 // `npm start` as an operator runs it, stopped as an orchestrator stops it: SIGTERM while a
 // county platform's request is in flight. The platform must get its complete answer, the
 // process must stop accepting new work, flush its audit queue and exit 0.
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE_QUERY } from '../support/gateway';
+import { ROOT, TSX, freePort, mintToken as mintWith, startGatewayProcess, type GatewayProcess } from '../support/process';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  graphqlUrl: string;
-  mockUrl: string;
-  stdout: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Starts `tsx src/main.ts` and waits for the line naming the gateway's URL. */
-async function startGatewayProcess(env: Record<string, string>): Promise<Started> {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', ...env } });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const started = Date.now();
-  for (;;) {
-    const gw = /gateway\s+(http:\/\/\S+\/graphql)/.exec(out);
-    const mocks = /mock departments\s+(http:\/\/\S+)/.exec(out);
-    if (gw?.[1] && mocks?.[1]) return { child, graphqlUrl: gw[1], mockUrl: mocks[1], stdout: () => out, exited };
-    if (child.exitCode !== null) throw new Error(`gateway exited early (${child.exitCode}): ${err.slice(-500)}`);
-    if (Date.now() - started > 45_000) throw new Error(`gateway did not start: ${out.slice(-500)} ${err.slice(-500)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function mintToken(dataDir: string, county: string): string {
-  const r = spawnSync(TSX, ['scripts/token.ts', '--role', 'county_platform', '--county', county], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`token: ${r.stderr}`);
-  return r.stdout.trim();
-}
+const mintToken = (dataDir: string, county: string) => mintWith(dataDir, ['--role', 'county_platform', '--county', county]);
+type Started = GatewayProcess;
 
 describe('SIGTERM with a request in flight', () => {
   let dataDir: string;
