@@ -14,7 +14,11 @@ export interface EvidenceCache {
   getMany<N extends EvidenceName>(name: N, idNumbers: readonly string[]): Promise<Map<string, CachedAnswer<EvidenceRecordMap[N]>>>;
   /** one round trip for the whole batch */
   setMany<N extends EvidenceName>(name: N, answers: Map<string, CachedAnswer<EvidenceRecordMap[N]>>): Promise<void>;
-  /** drops every entry of one person (a department reported a correction); returns how many went */
+  /**
+   * drops every entry of one person (a department reported a correction); returns how many
+   * went. The one operation that rejects when the backend is unreachable: an operator must
+   * not be told a correction was purged when it was not.
+   */
   evictPerson(idNumber: string): Promise<number>;
   /** false while the backend is unreachable (readiness, metrics) */
   healthy(): boolean;

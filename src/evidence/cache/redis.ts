@@ -1,0 +1,467 @@
+// The Redis backend (ioredis), single node or Cluster. Redis is a cache, never a dependency
+// a caller can feel: every operation is bounded by a short command timeout, nothing queues
+// while Redis is away (enableOfflineQueue: false, maxRetriesPerRequest: 0), and any failure
+// is a miss (reads) or a skipped write. While Redis is down or hung, `healthy()` is false
+// (readiness names it), gateway_cache_errors_total counts every operation served without
+// it, and one warning is logged per outage. ioredis reconnects on its own; a hung server
+// (connection up, commands timing out) is skipped for a cool-down after three failures in a
+// row, probed with PING every second, and after three failed probes its connection is
+// dropped and made again (so nothing piles up on a dead socket).
+//
+// REDIS_URL forms:
+//   redis://[user:pass@]host:port[/db]          one node          (rediss:// for TLS)
+//   redis+cluster://[user:pass@]host:port[?nodes=host:port,host:port]
+//                                               Redis Cluster: the host is a seed node, `nodes`
+//                                               lists more seeds (ioredis discovers the rest with
+//                                               CLUSTER SLOTS)   (rediss+cluster:// for TLS)
+// The extra seeds go in a query parameter because a comma-separated host list is not a URL
+// that config.ts's URL check (WHATWG URL) accepts.
+//
+// Round trips: one node → one MGET per batch read, one pipeline of SET … EX per batch write,
+// one DEL per eviction; with auto-pipelining on, the MGETs of the eleven loaders of a request
+// (and of concurrent requests) also share one socket write. Cluster → the keys of a batch are different people, so they hash to
+// different slots and MGET would fail with CROSSSLOT; hash tags cannot help (they would put a
+// whole kind of evidence on one node). Instead the batch's GETs (SETs) are issued in one tick
+// with ioredis auto-pipelining, which sends one pipeline per node serving them: a batch
+// costs one round trip per node involved, in parallel, and MOVED/ASK redirects are followed.
+import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import type { EvidenceName, EvidenceRecordMap } from '../kinds';
+import type { Logger } from '../../observability/logger';
+import type { Metrics } from '../../observability/metrics';
+import type { EntryCodec } from './entries';
+import type { CachedAnswer, EvidenceCache } from './types';
+
+/** a command slower than this is a failure (a miss); the request goes on to the department */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 250;
+/** consecutive failed operations on a live connection before Redis is skipped for the cool-down */
+export const FAILURES_BEFORE_COOLDOWN = 3;
+/** failed probes of a connection that stays up before it is dropped and made again */
+export const PROBES_BEFORE_RECONNECT = 3;
+/** a connection attempt slower than this fails (and start-up stops waiting for Redis) */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
+/** reconnect attempts back off up to this */
+export const DEFAULT_RECONNECT_MAX_DELAY_MS = 1000;
+/** after a command fails on a live connection, Redis is skipped this long (then probed) */
+export const DEFAULT_COOLDOWN_MS = 1000;
+
+export interface RedisTarget {
+  cluster: boolean;
+  tls: boolean;
+  nodes: { host: string; port: number }[];
+  username?: string;
+  password?: string;
+  db?: number;
+}
+
+export class RedisUrlError extends Error {}
+
+/** Reads REDIS_URL (see the forms above). Errors never echo the URL (it may hold a password). */
+export function parseRedisUrl(url: string): RedisTarget {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new RedisUrlError('REDIS_URL is not a URL');
+  }
+  const scheme = u.protocol.replace(/:$/, '');
+  const schemes: Record<string, { cluster: boolean; tls: boolean }> = {
+    redis: { cluster: false, tls: false },
+    rediss: { cluster: false, tls: true },
+    'redis+cluster': { cluster: true, tls: false },
+    'rediss+cluster': { cluster: true, tls: true },
+  };
+  const kind = schemes[scheme];
+  if (!kind) throw new RedisUrlError('REDIS_URL must start with redis://, rediss://, redis+cluster:// or rediss+cluster://');
+  const node = (hostPort: string) => {
+    const m = /^\[?([^\]]+?)\]?(?::(\d{1,5}))?$/.exec(hostPort.trim());
+    if (!m?.[1]) throw new RedisUrlError('REDIS_URL names a node that is not host:port');
+    return { host: m[1], port: m[2] ? Number(m[2]) : 6379 };
+  };
+  if (!u.hostname) throw new RedisUrlError('REDIS_URL has no host');
+  const nodes = [{ host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port ? Number(u.port) : 6379 }];
+  const more = u.searchParams.get('nodes');
+  if (more) {
+    if (!kind.cluster) throw new RedisUrlError('REDIS_URL: `nodes` is only for redis+cluster://');
+    for (const hp of more.split(',').filter((s) => s.trim() !== '')) nodes.push(node(hp));
+  }
+  const target: RedisTarget = { ...kind, nodes };
+  if (u.username) target.username = decodeURIComponent(u.username);
+  if (u.password) target.password = decodeURIComponent(u.password);
+  const path = u.pathname.replace(/^\//, '');
+  if (path !== '') {
+    if (kind.cluster) throw new RedisUrlError('REDIS_URL: a Redis Cluster has no database number');
+    if (!/^\d{1,2}$/.test(path)) throw new RedisUrlError('REDIS_URL: the path must be a database number');
+    target.db = Number(path);
+  }
+  return target;
+}
+
+export interface RedisCacheOptions {
+  url: string;
+  codec: EntryCodec;
+  metrics: Metrics;
+  logger: Logger;
+  commandTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  reconnectMaxDelayMs?: number;
+  cooldownMs?: number;
+}
+
+type Client = Redis | Cluster;
+type Operation = 'get' | 'set' | 'evict' | 'open' | 'connection';
+
+export class CacheUnavailableError extends Error {
+  constructor() {
+    super('The cache backend could not be reached.');
+    this.name = 'CacheUnavailableError';
+  }
+}
+
+export class RedisCache implements EvidenceCache {
+  readonly backend: 'redis' | 'redis-cluster';
+  /** the ioredis client (tests scan the keyspace through their own connection, not this one) */
+  readonly client: Client;
+  private readonly codec: EntryCodec;
+  private readonly metrics: Metrics;
+  private readonly logger: Logger;
+  private readonly commandTimeoutMs: number;
+  private readonly cooldownMs: number;
+  /** a command failed on a live connection; cleared by a success, a PING, or a new connection */
+  private degraded = false;
+  private consecutiveFailures = 0;
+  private probeFailures = 0;
+  private skipUntil = 0;
+  private inOutage = false;
+  private closed = false;
+  private probe: NodeJS.Timeout | undefined;
+
+  /** Connects, waiting at most the connect timeout: a Redis that is down at start-up is an outage, not a start-up failure. */
+  static async connect(opts: RedisCacheOptions): Promise<RedisCache> {
+    const cache = new RedisCache(opts);
+    await cache.settled(opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+    return cache;
+  }
+
+  constructor(opts: RedisCacheOptions) {
+    const target = parseRedisUrl(opts.url);
+    this.codec = opts.codec;
+    this.metrics = opts.metrics;
+    this.logger = opts.logger;
+    this.commandTimeoutMs = opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    this.cooldownMs = opts.cooldownMs ?? DEFAULT_COOLDOWN_MS;
+    const maxDelay = opts.reconnectMaxDelayMs ?? DEFAULT_RECONNECT_MAX_DELAY_MS;
+    const nodeOptions: RedisOptions = {
+      // ioredis's own timeout is only a backstop that clears hung commands: it rejects in the
+      // timers phase, before the event loop reads a reply that may already be waiting, so a
+      // busy gateway would see timeouts from a healthy Redis. bounded() is the real limit.
+      commandTimeout: this.commandTimeoutMs * 4,
+      connectTimeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      enableReadyCheck: true,
+      autoResendUnfulfilledCommands: false,
+      connectionName: 'enrollment-gateway-cache',
+      // never give up: a returning Redis is picked up within maxDelay
+      retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay),
+      ...(target.username ? { username: target.username } : {}),
+      ...(target.password ? { password: target.password } : {}),
+      ...(target.tls ? { tls: {} } : {}),
+    };
+    if (target.cluster) {
+      this.backend = 'redis-cluster';
+      const clusterOptions: ClusterOptions = {
+        enableOfflineQueue: false,
+        enableReadyCheck: true,
+        enableAutoPipelining: true,
+        scaleReads: 'master',
+        slotsRefreshTimeout: nodeOptions.connectTimeout,
+        retryDelayOnClusterDown: 50,
+        retryDelayOnFailover: 50,
+        maxRedirections: 4,
+        clusterRetryStrategy: (times) => Math.min(100 * times, maxDelay),
+        // a master that goes away is reconnected (kept in the pool, so the probe sees it is
+        // down) rather than dropped; slots are re-read now and then so a returning or
+        // failed-over master is picked up without traffic
+        clusterNodeRetryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay),
+        slotsRefreshInterval: 5000,
+        redisOptions: nodeOptions,
+      };
+      this.client = new Cluster(target.nodes, clusterOptions);
+    } else {
+      this.backend = 'redis';
+      const node = target.nodes[0]!;
+      // auto-pipelining here too: the eleven MGETs of one request (and those of concurrent
+      // requests) leave in one write instead of eleven
+      this.client = new Redis({ ...nodeOptions, enableAutoPipelining: true, host: node.host, port: node.port, ...(target.db !== undefined ? { db: target.db } : {}) });
+    }
+    this.client.on('ready', () => {
+      this.degraded = false;
+      this.consecutiveFailures = 0;
+      this.probeFailures = 0;
+      this.skipUntil = 0;
+      this.recovered();
+    });
+    const lost = (reason: string) => {
+      if (!this.closed) this.outage(reason);
+    };
+    this.client.on('error', (err: unknown) => {
+      if (this.closed) return;
+      this.metrics.cacheErrors.inc({ operation: 'connection' });
+      lost(reasonOf(err));
+    });
+    // a Cluster master lost while the cluster as a whole stays 'ready': degraded until the
+    // probe finds every master answering again
+    this.client.on('node error', (err: unknown) => {
+      if (this.closed) return;
+      this.metrics.cacheErrors.inc({ operation: 'connection' });
+      if (this.client.status === 'ready') {
+        this.degraded = true;
+        this.scheduleProbe();
+      }
+      lost(reasonOf(err));
+    });
+    this.client.on('close', () => lost('connection closed'));
+  }
+
+  async getMany<N extends EvidenceName>(name: N, idNumbers: readonly string[]): Promise<Map<string, CachedAnswer<EvidenceRecordMap[N]>>> {
+    const hits = new Map<string, CachedAnswer<EvidenceRecordMap[N]>>();
+    if (idNumbers.length === 0) return hits;
+    if (!this.usable()) {
+      this.metrics.cacheErrors.inc({ operation: 'get' });
+      return hits;
+    }
+    try {
+      const entries = this.codec.keys(name, idNumbers);
+      const keys = entries.map((e) => e.key);
+      let values: (string | null)[];
+      if (this.client instanceof Cluster) {
+        // issued in one tick: auto-pipelining sends one pipeline per node
+        const settled = await Promise.allSettled(keys.map((k) => this.bounded(this.client.get(k))));
+        values = settled.map((s) => (s.status === 'fulfilled' ? s.value : null));
+        const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+        if (failure) this.failed('get', failure.reason);
+        else this.succeeded();
+      } else {
+        values = await this.bounded(this.client.mget(keys));
+        this.succeeded();
+      }
+      entries.forEach((e, i) => {
+        const value = values[i];
+        if (value === null || value === undefined) return;
+        const answer = this.codec.open(name, e.hash, value);
+        if (answer) hits.set(e.id, answer);
+        else this.metrics.cacheErrors.inc({ operation: 'open' });
+      });
+    } catch (err) {
+      this.failed('get', err);
+    }
+    return hits;
+  }
+
+  async setMany<N extends EvidenceName>(name: N, answers: Map<string, CachedAnswer<EvidenceRecordMap[N]>>): Promise<void> {
+    if (answers.size === 0) return;
+    if (!this.usable()) {
+      this.metrics.cacheErrors.inc({ operation: 'set' });
+      return;
+    }
+    try {
+      const entries = this.codec.prepare(name, answers);
+      if (entries.length === 0) return;
+      if (this.client instanceof Cluster) {
+        const settled = await Promise.allSettled(entries.map((e) => this.bounded(this.client.set(e.key, e.value, 'EX', e.ttlSeconds))));
+        const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+        if (failure) this.failed('set', failure.reason);
+        else this.succeeded();
+      } else {
+        const pipeline = this.client.pipeline();
+        for (const e of entries) pipeline.set(e.key, e.value, 'EX', e.ttlSeconds);
+        const results = (await this.bounded(pipeline.exec())) ?? [];
+        const failure = results.find(([err]) => err);
+        if (failure) this.failed('set', failure[0]);
+        else this.succeeded();
+      }
+    } catch (err) {
+      this.failed('set', err);
+    }
+  }
+
+  /**
+   * Deletes every entry of one person. Unlike reads and writes this rejects
+   * (CacheUnavailableError) when Redis cannot be reached: an operator must not be told a
+   * correction was purged when it was not.
+   */
+  async evictPerson(idNumber: string): Promise<number> {
+    const keys = this.codec.personKeys(idNumber);
+    if (this.client.status !== 'ready') {
+      this.metrics.cacheErrors.inc({ operation: 'evict' });
+      throw new CacheUnavailableError();
+    }
+    try {
+      let evicted: number;
+      if (this.client instanceof Cluster) {
+        const counts = await this.bounded(Promise.all(keys.map((k) => this.client.del(k))));
+        evicted = counts.reduce((a, b) => a + b, 0);
+      } else {
+        evicted = await this.bounded(this.client.del(...keys));
+      }
+      this.succeeded();
+      return evicted;
+    } catch (err) {
+      this.failed('evict', err);
+      throw new CacheUnavailableError();
+    }
+  }
+
+  healthy(): boolean {
+    return this.client.status === 'ready' && !this.degraded;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.probe) clearTimeout(this.probe);
+    if (this.client.status === 'ready') {
+      await this.bounded(this.client.quit(), 1000).catch(() => {});
+    }
+    this.client.disconnect();
+  }
+
+  /** Resolves once the first connection is ready or has failed, or after `ms`. */
+  private settled(ms: number): Promise<void> {
+    if (this.client.status === 'ready') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.client.off('ready', done);
+        this.client.off('error', done);
+        this.client.off('node error', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      this.client.once('ready', done);
+      this.client.once('error', done);
+      this.client.once('node error', done);
+    });
+  }
+
+  private usable(): boolean {
+    return this.client.status === 'ready' && Date.now() >= this.skipUntil;
+  }
+
+  /**
+   * The command timeout. When the timer fires, the rejection waits for the check phase
+   * (setImmediate), after the poll phase has read whatever Redis already sent: a gateway whose
+   * event loop was busy for longer than the timeout does not blame a Redis that answered in
+   * time. A Cluster redirect or retry stays within the same bound.
+   */
+  private bounded<T>(p: Promise<T>, ms = this.commandTimeoutMs): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => setImmediate(() => reject(new Error('Command timed out'))), ms);
+    });
+    p.catch(() => {});
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** A command answered: on one node that ends a degraded spell. */
+  private succeeded(fromProbe = false): void {
+    this.consecutiveFailures = 0;
+    // In a Cluster one batch's success proves only the nodes it touched: only the probe,
+    // which PINGs every master, ends the spell (else the log would flap with each batch).
+    if (this.client instanceof Cluster && !fromProbe) return;
+    if (this.degraded) {
+      this.degraded = false;
+      this.skipUntil = 0;
+      if (this.probe) clearTimeout(this.probe);
+      this.probe = undefined;
+      this.recovered();
+    }
+  }
+
+  private failed(operation: Operation, err: unknown): void {
+    this.metrics.cacheErrors.inc({ operation });
+    if (this.closed) return;
+    // One slow answer is a miss and nothing more. Several in a row (a hung server: the eleven
+    // batches of the first request fail together) and Redis is skipped for the cool-down,
+    // rather than costing the timeout on every batch of every request.
+    if (++this.consecutiveFailures < FAILURES_BEFORE_COOLDOWN && this.client.status === 'ready') return;
+    this.skipUntil = Date.now() + this.cooldownMs;
+    if (this.client.status === 'ready') {
+      this.degraded = true;
+      this.scheduleProbe();
+    }
+    this.outage(reasonOf(err));
+  }
+
+  /** While the connection is up but commands fail, PING (every master of a Cluster) until it answers. */
+  private scheduleProbe(): void {
+    if (this.probe || this.closed) return;
+    this.probe = setTimeout(() => {
+      this.probe = undefined;
+      if (this.closed || !this.degraded) return;
+      if (this.client.status !== 'ready') return; // the 'ready' event will end the outage
+      this.bounded(this.ping()).then(
+        () => {
+          this.probeFailures = 0;
+          this.succeeded(true);
+        },
+        () => {
+          // A server that stays hung: drop the connection and let ioredis reconnect. Commands
+          // stuck on the old socket are released, and until the new connection is ready
+          // every operation is skipped at no cost (a Cluster manages its nodes itself).
+          if (++this.probeFailures >= PROBES_BEFORE_RECONNECT && this.client instanceof Redis) {
+            this.probeFailures = 0;
+            this.client.disconnect(true);
+            return;
+          }
+          this.scheduleProbe();
+        },
+      );
+    }, this.cooldownMs);
+    this.probe.unref();
+  }
+
+  /**
+   * One node: PING. A Cluster: every master that owns slots is connected and reports
+   * cluster_state:ok (a random node's PONG proves little while a master is down, and a
+   * master that just returned answers PING before the cluster serves its slots again).
+   */
+  private async ping(): Promise<void> {
+    const client = this.client;
+    if (!(client instanceof Cluster)) {
+      await client.ping();
+      return;
+    }
+    const masters = client.nodes('master');
+    const connected = new Set(masters.filter((n) => n.status === 'ready').map((n) => `${n.options.host}:${n.options.port}`));
+    const owners = new Set(client.slots.map((s) => s?.[0]).filter((k): k is string => !!k));
+    if (owners.size === 0 || [...owners].some((o) => !connected.has(o))) throw new Error('a master is not connected');
+    const states = await Promise.all(masters.map((n) => n.cluster('INFO')));
+    if (!states.every((info) => /cluster_state:ok/.test(String(info)))) throw new Error('the cluster is not ok');
+  }
+
+  private outage(reason: string): void {
+    if (this.inOutage) return;
+    this.inOutage = true;
+    // the reason is a class of failure (ECONNREFUSED, command timeout), never a message
+    // that could carry a key or an argument
+    this.logger.warn({ cache: this.backend, reason }, 'cache unreachable: serving uncached until it returns');
+  }
+
+  private recovered(): void {
+    if (!this.inOutage) return;
+    this.inOutage = false;
+    this.logger.info({ cache: this.backend }, 'cache reachable again');
+  }
+}
+
+function reasonOf(err: unknown): string {
+  if (!(err instanceof Error)) return 'unknown';
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+  if (/timed out/i.test(err.message)) return 'command timeout';
+  if (/enableOfflineQueue|Connection is closed|isn't ready|Stream isn't writeable/i.test(err.message)) return 'not connected';
+  if (/^CLUSTERDOWN/.test(err.message)) return 'cluster down';
+  if (/^(MOVED|ASK|TRYAGAIN|CROSSSLOT) |All keys in the pipeline/.test(err.message)) return 'cluster routing';
+  return err.name || 'error';
+}

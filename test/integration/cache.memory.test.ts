@@ -1,0 +1,25 @@
+// The cache contract against the in-process backend (REDIS_URL unset).
+import { createMemoryStore, MemoryCache } from '../../src/evidence/cache/memory';
+import type { EvidenceCache } from '../../src/evidence/cache/types';
+import { runCacheContract } from '../unit/cache.contract';
+import { isolationName } from '../support/gateway';
+
+runCacheContract('memory', async () => {
+  const store = createMemoryStore(1000);
+  const caches: EvidenceCache[] = [];
+  return {
+    prefix: `${isolationName('cache_memory')}:`,
+    async create(codec, metrics) {
+      const c = new MemoryCache({ codec, metrics, store });
+      caches.push(c);
+      return c;
+    },
+    rawKeys: async () => [...store.keys()],
+    rawGet: async (key) => store.get(key),
+    rawSet: async (key, value) => void store.set(key, value),
+    async cleanup() {
+      await Promise.all(caches.map((c) => c.close()));
+      store.clear();
+    },
+  };
+});

@@ -1,0 +1,81 @@
+// Backend details the shared contract does not cover: the REDIS_URL forms, the in-process
+// store's bound, and that the factory picks the backend from configuration.
+import { describe, expect, it } from 'vitest';
+import { createEvidenceCache } from '../../src/evidence/cache/index';
+import { MemoryCache } from '../../src/evidence/cache/memory';
+import { parseRedisUrl, RedisUrlError } from '../../src/evidence/cache/redis';
+import { loadConfig } from '../../src/config';
+import { makeSubjectHasher } from '../../src/evidence/subjectHash';
+import { createLogger } from '../../src/observability/logger';
+import { Metrics } from '../../src/observability/metrics';
+import { contractCodec, KEY_A } from './cache.contract';
+
+describe('parseRedisUrl', () => {
+  it('reads one node, with credentials, database and TLS', () => {
+    expect(parseRedisUrl('redis://127.0.0.1:6379')).toEqual({ cluster: false, tls: false, nodes: [{ host: '127.0.0.1', port: 6379 }] });
+    expect(parseRedisUrl('rediss://user:p%40ss@cache.internal/2')).toEqual({ cluster: false, tls: true, nodes: [{ host: 'cache.internal', port: 6379 }], username: 'user', password: 'p@ss', db: 2 });
+  });
+
+  it('reads a Cluster: redis+cluster://seed[?nodes=host:port,…]', () => {
+    expect(parseRedisUrl('redis+cluster://:pw@10.0.0.1:7000?nodes=10.0.0.2:7001,10.0.0.3')).toEqual({
+      cluster: true,
+      tls: false,
+      password: 'pw',
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: '10.0.0.2', port: 7001 },
+        { host: '10.0.0.3', port: 6379 },
+      ],
+    });
+    expect(parseRedisUrl('rediss+cluster://c.internal:7000')).toMatchObject({ cluster: true, tls: true });
+  });
+
+  it('refuses what it cannot use, never echoing the URL (it may hold a password)', () => {
+    for (const url of ['http://x:1', 'redis+cluster://x:1/3', 'redis://x:1?nodes=y:2', 'redis://x:1/db', 'not a url :secret@']) {
+      expect(() => parseRedisUrl(url)).toThrow(RedisUrlError);
+      try {
+        parseRedisUrl(url);
+      } catch (err) {
+        expect((err as Error).message).not.toContain('secret');
+        expect((err as Error).message).not.toContain('x:1');
+      }
+    }
+  });
+});
+
+describe('MemoryCache', () => {
+  it('keeps at most maxEntries, dropping the least recently used', async () => {
+    const cache = new MemoryCache({ codec: contractCodec('m:'), metrics: new Metrics(false), maxEntries: 3 });
+    const ids = ['A', 'B', 'C', 'D'];
+    for (const id of ids) await cache.setMany('marriages', new Map([[id, { records: [], retrievedAt: '2025-07-01T00:00:00.000Z' }]]));
+    expect(cache.store.size).toBe(3);
+    expect([...(await cache.getMany('marriages', ids)).keys()]).toEqual(['B', 'C', 'D']);
+  });
+});
+
+describe('createEvidenceCache', () => {
+  const deps = (env: Record<string, string>) => ({
+    config: loadConfig({ NODE_ENV: 'test', MOCKS: 'on', ...env } as NodeJS.ProcessEnv),
+    cacheEncryptionKey: KEY_A,
+    subjectHash: makeSubjectHasher('k'),
+    metrics: new Metrics(false),
+    logger: createLogger('silent'),
+  });
+
+  it('is the in-process backend when REDIS_URL is unset, and Redis when it is set', async () => {
+    const memory = await createEvidenceCache(deps({}));
+    expect(memory.backend).toBe('memory');
+    await memory.close();
+    const redis = await createEvidenceCache(deps({ REDIS_URL: 'redis://127.0.0.1:1' }));
+    expect(redis.backend).toBe('redis');
+    expect(redis.healthy()).toBe(false);
+    await redis.close();
+    const cluster = await createEvidenceCache(deps({ REDIS_URL: 'redis+cluster://127.0.0.1:1' }));
+    expect(cluster.backend).toBe('redis-cluster');
+    await cluster.close();
+  });
+
+  it('refuses a malformed CACHE_ENCRYPTION_KEY at start-up', async () => {
+    await expect(createEvidenceCache({ ...deps({}), cacheEncryptionKey: 'k1:short' })).rejects.toThrow(/32 bytes/);
+  });
+});
