@@ -237,8 +237,9 @@ describe('contract names', () => {
     });
     const filter = schema.getType('AccessLogFilter');
     if (!isInputObjectType(filter)) throw new Error('AccessLogFilter is not an input');
+    // the contract's filters, plus requestId (an auditor following one request end to end)
     expect(Object.keys(filter.getFields()).sort()).toEqual(
-      ['idNumber', 'actorSubject', 'actorRole', 'countyCode', 'applicationId', 'department', 'outcome', 'from', 'to'].sort(),
+      ['idNumber', 'actorSubject', 'actorRole', 'countyCode', 'applicationId', 'department', 'outcome', 'from', 'to', 'requestId'].sort(),
     );
   });
 });
