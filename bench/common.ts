@@ -1,0 +1,224 @@
+// Shared by the benchmark runner and its child processes: spawning, readiness, tokens,
+// GraphQL bodies, department stats, memory readings and a little arithmetic.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SignJWT, importPKCS8 } from 'jose';
+import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../src/auth/devKeys';
+import type { Scenario } from '../mocks/data/families';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const BENCH_DIR = fileURLToPath(new URL('./', import.meta.url));
+export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+/** Cohort size and seed the mocks serve in every scenario (the cohort run uses all of it). */
+export const COHORT_FAMILIES = Number(process.env.BENCH_COHORT ?? 20_000);
+export const COHORT_SEED = 20260701;
+
+// ---------------------------------------------------------------- queries
+const PROVENANCE = 'provenance { department retrievedAt fromCache }';
+export const ALL_EVIDENCE_FIELDS = `
+  idNumber
+  household { idNumber name gender birthDate ethnicity nativePlace regionCode regionName address issuingAuthority householdType householdNumber headOfHouseholdName relationToHeadCode relationToHeadName ${PROVENANCE} }
+  residencePermits { idNumber name gender ethnicity registeredResidence currentAddress issuingAuthority validFrom validUntil regionCode ${PROVENANCE} }
+  properties { holderName holderIdNumber certificateNumber rightType rightNature registeredOn regionCode location usage status coOwnership { mode coOwners { name idNumber share } } ${PROVENANCE} }
+  purchaseContracts { contractNumber buyerName buyerIdNumber coOwnership { mode coOwners { name idNumber share } } signedAt agreedDeliveryDate regionCode location plannedUsage ${PROVENANCE} }
+  leaseFilings { filingNumber lessorName lessorIdNumber lesseeName lesseeIdNumber regionCode location propertyCertificateNumber leaseStart leaseEnd ${PROVENANCE} }
+  subsidizedHousing { regionCode address members { relationToPrimaryApplicant name idNumber } contractStatus reviewStatus contractStart subsidyType contractEnd applicationCertificateNumber ${PROVENANCE} }
+  individualBusinesses { operatorName operatorIdNumber creditCode establishedOn businessAddress regionCode ${PROVENANCE} }
+  enterprises { enterpriseName creditCode licenseName legalRepresentativeName registeredOn registeredAddress regionCode ${PROVENANCE} }
+  socialInsurance { idNumber name employerName period insuranceType regionCode ${PROVENANCE} }
+  marriages { husbandIdNumber husbandName wifeIdNumber wifeName registeredOn status ${PROVENANCE} }
+  birthCertificates { certificateNumber childName birthDate fatherName fatherIdNumber motherName motherIdNumber ${PROVENANCE} }
+`;
+export const PEOPLE_QUERY = `query Family($ids: [String!]!, $purpose: Purpose!) { people(idNumbers: $ids, purpose: $purpose) { ${ALL_EVIDENCE_FIELDS} } }`;
+export const VERIFY_APPLICATION = `query Verify($input: ApplicationInput!) { verifyApplication(input: $input) { applicationId category zeroProof ageEligible checks { name status department detail } missingEvidence } }`;
+
+export function familyIds(s: Scenario): string[] {
+  return [s.child.idNumber, ...s.guardians.map((g) => g.idNumber)];
+}
+
+export function peopleBody(ids: string[], countyCode: string, applicationId: string): string {
+  return JSON.stringify({ query: PEOPLE_QUERY, variables: { ids, purpose: { applicationId, countyCode } } });
+}
+
+export function verifyBody(s: Scenario, applicationId: string): string {
+  return JSON.stringify({
+    query: VERIFY_APPLICATION,
+    variables: {
+      input: {
+        applicationId,
+        countyCode: s.countyCode,
+        schoolYear: s.schoolYear,
+        stage: s.stage,
+        child: { idNumber: s.child.idNumber, name: s.child.name },
+        guardians: s.guardians.map((g) => ({ idNumber: g.idNumber, name: g.name, relation: g.relation })),
+        priorityGroup: s.priorityGroup ?? false,
+      },
+    },
+  });
+}
+
+// ---------------------------------------------------------------- tokens
+export class TokenMint {
+  private constructor(
+    private readonly key: Awaited<ReturnType<typeof importPKCS8>>,
+    private readonly cache = new Map<string, string>(),
+  ) {}
+
+  static async open(dataDir: string): Promise<TokenMint> {
+    const keys = await ensureDevKeys(dataDir);
+    return new TokenMint(await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG));
+  }
+
+  /** A county platform's token for one county (cached: one subject per county). */
+  async county(countyCode: string): Promise<string> {
+    let t = this.cache.get(countyCode);
+    if (!t) {
+      t = await new SignJWT({ role: 'county_platform', county: countyCode })
+        .setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID })
+        .setSubject(`bench-platform-${countyCode}`)
+        .setIssuer(process.env.JWT_ISSUER || 'https://identity.dev.jining.invalid')
+        .setAudience(process.env.JWT_AUDIENCE || 'jining-enrollment-gateway')
+        .setIssuedAt()
+        .setExpirationTime('2h')
+        .sign(this.key);
+      this.cache.set(countyCode, t);
+    }
+    return t;
+  }
+}
+
+// ---------------------------------------------------------------- processes
+export interface Child {
+  proc: ChildProcess;
+  pid: number;
+  url: string;
+  /** SIGINT, then SIGKILL after graceMs (default 8 s) */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx <script>` (the real process, not a tsx wrapper, so its pid is the
+ * one whose memory we read) and waits for `ready <url>` on stdout, or for a health URL.
+ */
+export async function startChild(script: string, env: Record<string, string | undefined>, opts: { readyUrl?: string; nodeArgs?: string[]; quietStdout?: boolean; timeoutMs?: number } = {}): Promise<Child> {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', opts.quietStdout ? 'ignore' : 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr?.on('data', (c: Buffer) => {
+    stderr = (stderr + c.toString()).slice(-4000);
+  });
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} not ready in ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited (${code}) before it was ready: ${stderr.trim().split('\n').slice(-6).join(' | ')}`));
+    });
+    if (opts.readyUrl) {
+      const readyUrl = opts.readyUrl;
+      const poll = async () => {
+        try {
+          const r = await fetch(`${readyUrl}/healthz`);
+          if (r.ok) {
+            clearTimeout(timer);
+            return resolve(readyUrl);
+          }
+        } catch {
+          /* not yet */
+        }
+        setTimeout(() => void poll(), 150);
+      };
+      void poll();
+    } else {
+      let buf = '';
+      proc.stdout?.on('data', (c: Buffer) => {
+        buf += c.toString();
+        const m = /^ready (\S+)/m.exec(buf);
+        if (m?.[1]) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+    }
+  });
+  proc.stdout?.resume();
+  return {
+    proc,
+    pid: proc.pid!,
+    url,
+    async stop(graceMs = 8000) {
+      if (proc.exitCode !== null) return;
+      proc.kill('SIGINT');
+      const t = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
+
+/** VmHWM (peak) and VmRSS (now) of a process, in MB. */
+export function memoryOf(pid: number): { peakMb: number; rssMb: number } {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN);
+    return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+  } catch {
+    return { peakMb: NaN, rssMb: NaN };
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+// ---------------------------------------------------------------- mocks
+export type Stats = Record<string, { requests: number; ids: number }>;
+
+export async function mockStats(mockUrl: string): Promise<Stats> {
+  return (await (await fetch(`${mockUrl}/__mock/stats`)).json()) as Stats;
+}
+export async function mockReset(mockUrl: string): Promise<void> {
+  await fetch(`${mockUrl}/__mock/reset`, { method: 'POST' });
+}
+export function totalCalls(s: Stats): number {
+  return Object.values(s).reduce((a, d) => a + d.requests, 0);
+}
+
+// ---------------------------------------------------------------- HTTP
+export async function postGraphql(url: string, body: string, token: string, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+  const r = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body });
+  const text = await r.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = { raw: text.slice(0, 200) };
+  }
+  return { status: r.status, json };
+}
+
+/** The distinct error codes of a GraphQL answer (empty when it has none). */
+export function errorCodes(json: any): string[] {
+  return [...new Set<string>((json?.errors ?? []).map((e: any) => String(e?.extensions?.code ?? e?.message ?? '?')))];
+}
+
+// ---------------------------------------------------------------- arithmetic
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+export const round = (n: number, d = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** d) / 10 ** d : n);

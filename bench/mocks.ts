@@ -1,0 +1,20 @@
+// Child process: the mock departments over HTTP at a fixed latency, serving a generated
+// cohort (generateCohort) so every scenario has families enough to not repeat itself.
+// Env: MOCK_PORT (0 = any), MOCK_LATENCY_MS, BENCH_COHORT. Prints `ready <url>`.
+import { generateCohort } from '../mocks/data/families';
+import { startMockServer } from '../mocks/server';
+import { COHORT_FAMILIES, COHORT_SEED } from './common';
+
+const { dataset } = generateCohort(COHORT_FAMILIES, COHORT_SEED);
+const server = await startMockServer({
+  port: Number(process.env.MOCK_PORT ?? 0),
+  dataset,
+  builtin: false,
+  latencyMs: Number(process.env.MOCK_LATENCY_MS ?? 40),
+  // the July peak is the gateway's problem here, not the department's 429
+  humanResourcesPerSecond: 1_000_000_000,
+});
+console.log(`ready ${server.url}`);
+const stop = () => void server.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
