@@ -3,6 +3,8 @@
 // status mapping -> retries for idempotent failures (backoff with jitter, honouring
 // Retry-After) -> payload validation. A failure leaves as DepartmentUnavailableError; the
 // department's error body is never read into a message or a log (it may hold personal data).
+import http from 'node:http';
+import https from 'node:https';
 import pLimit from 'p-limit';
 import { DepartmentUnavailableError, type DepartmentFailure } from '../src/errors';
 import type { Department } from '../src/evidence/kinds';
@@ -96,7 +98,12 @@ export class DepartmentHttp {
   ) {
     this.department = endpoint.department;
     this.limit = pLimit(endpoint.policy.concurrency);
+    const secure = endpoint.baseUrl.startsWith('https:');
+    // keep-alive sockets, as many as calls may be in flight
+    this.agent = new (secure ? https.Agent : http.Agent)({ keepAlive: true, maxSockets: endpoint.policy.concurrency });
   }
+
+  private readonly agent: http.Agent;
 
   /** Runs one logical call (with its retries) under the department's concurrency cap. */
   call<T>(req: DepartmentRequest<T>, opts: CallOptions = {}): Promise<T> {
@@ -146,35 +153,74 @@ export class DepartmentHttp {
 
     const budget = opts.deadline === undefined ? policy.timeoutMs : Math.min(policy.timeoutMs, opts.deadline - Date.now());
     if (budget <= 0) throw new AttemptFailure('timeout');
-    const timeout = AbortSignal.timeout(budget);
-    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-
-    let res: Response;
-    try {
-      res = await fetch(url, { method: req.method, headers, body: req.body === undefined ? undefined : body, signal });
-    } catch {
-      throw new AttemptFailure(timeout.aborted ? 'timeout' : 'network');
-    }
-    if (res.status === 429) {
-      await discard(res);
-      throw new AttemptFailure('rate_limited', 429, parseRetryAfter(res.headers.get('retry-after')));
-    }
-    if (!res.ok) {
-      await discard(res);
-      throw new AttemptFailure('status', res.status, res.status === 503 ? parseRetryAfter(res.headers.get('retry-after')) : undefined);
-    }
+    // node's http client with one timer per attempt, rather than fetch with AbortSignal.timeout
+    // and AbortSignal.any: fetch's web streams and signals were the largest single CPU and
+    // garbage cost of a cold query, and each signal lived on for the whole timeout
+    const answer = await send(url, { method: req.method, headers, body: req.body === undefined ? undefined : body, agent: this.agent, timeoutMs: budget, signal: opts.signal });
+    if (answer.kind === 'failed') throw new AttemptFailure(answer.timedOut ? 'timeout' : 'network');
+    const { status, retryAfter, text } = answer;
+    if (status === 429) throw new AttemptFailure('rate_limited', 429, parseRetryAfter(retryAfter));
+    if (status < 200 || status > 299) throw new AttemptFailure('status', status, status === 503 ? parseRetryAfter(retryAfter) : undefined);
     let json: unknown;
     try {
-      json = await res.json();
+      json = JSON.parse(text);
     } catch {
-      throw new AttemptFailure(timeout.aborted ? 'timeout' : 'malformed', res.status);
+      throw new AttemptFailure('malformed', status);
     }
     try {
       return req.parse(json);
     } catch {
-      throw new AttemptFailure('malformed', res.status);
+      throw new AttemptFailure('malformed', status);
     }
   }
+}
+
+type SendResult = { kind: 'answered'; status: number; retryAfter: string | null; text: string } | { kind: 'failed'; timedOut: boolean };
+
+/** One HTTP exchange with a deadline; the answer's body is read only on success (an error body may hold personal data). */
+function send(url: URL, o: { method: string; headers: Record<string, string>; body: string | undefined; agent: http.Agent; timeoutMs: number; signal: AbortSignal | undefined }): Promise<SendResult> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let timedOut = false;
+    const finish = (r: SendResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
+      resolve(r);
+    };
+    const headers: Record<string, string | number> = { ...o.headers };
+    if (o.body !== undefined) headers['content-length'] = Buffer.byteLength(o.body);
+    const client = url.protocol === 'https:' ? https : http;
+    const req = client.request(url, { method: o.method, headers, agent: o.agent }, (res) => {
+      const status = res.statusCode ?? 0;
+      const retryAfter = (res.headers['retry-after'] as string | undefined) ?? null;
+      if (status < 200 || status > 299) {
+        res.resume(); // drain unread, so the socket goes back to the pool
+        res.on('end', () => finish({ kind: 'answered', status, retryAfter, text: '' }));
+        res.on('error', () => finish({ kind: 'failed', timedOut }));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => finish({ kind: 'answered', status, retryAfter, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', () => finish({ kind: 'failed', timedOut }));
+      res.on('aborted', () => finish({ kind: 'failed', timedOut }));
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      req.destroy();
+      finish({ kind: 'failed', timedOut: true });
+    }, o.timeoutMs);
+    const onAbort = () => {
+      req.destroy();
+      finish({ kind: 'failed', timedOut: false });
+    };
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('error', () => finish({ kind: 'failed', timedOut }));
+    if (o.body !== undefined) req.end(o.body);
+    else req.end();
+  });
 }
 
 function toAttemptFailure(err: unknown): AttemptFailure {
@@ -190,11 +236,6 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-/** Drops an error body unread. Not awaited: under msw in process a cancel never settles (mswjs/interceptors#799). */
-async function discard(res: Response): Promise<void> {
-  void res.body?.cancel().catch(() => {});
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { App } from './app';
@@ -108,7 +109,8 @@ export async function startGateway(
     formatError,
     validationRules: protection?.validationRules ?? [],
     ...(protection ? { parseOptions: protection.parseOptions } : {}),
-    plugins: [requestLogPlugin(app), ...(protection?.plugins ?? []), ...(opts.plugins ?? [])],
+    // cache-control hints are never used (responses are per caller): its per-field hook is pure cost
+    plugins: [ApolloServerPluginCacheControlDisabled(), requestLogPlugin(app), ...(protection?.plugins ?? []), ...(opts.plugins ?? [])],
   });
   const state: ServerState = { limiter: createRateLimiter(app.config, app.logger), draining: false };
   await apollo.start();

@@ -1,6 +1,7 @@
 // Verifies the province identity platform's token and turns its claims into a Viewer.
 // Every failure is the same UnauthenticatedError: a caller learns nothing about which
 // check tripped (signature, algorithm, issuer, audience, time, claims).
+import { LRUCache } from 'lru-cache';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey, type KeyObject } from 'jose';
 import { normalizeIdNumber, validateIdNumber } from '../codes/idNumber';
 import { isJiningCounty } from '../codes/regions';
@@ -35,9 +36,23 @@ export async function createTokenVerifier(jwt: Config['jwt'], devPublicKeyPem?: 
     if (!pem) throw new Error('no token verification key configured');
     key = await importPublicKey(pem);
   }
+  // A platform sends the same token with request after request: a verified one is remembered
+  // until it expires, for at most a minute (so a key the platform withdraws stops counting
+  // within a minute). Only successes are remembered; a bad token is checked every time.
+  const verified = new LRUCache<string, { viewer: Viewer; until: number }>({ max: 10_000 });
   return {
     async verify(token: string): Promise<Viewer> {
       if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new UnauthenticatedError();
+      const known = verified.get(token);
+      if (known && Date.now() < known.until) return known.viewer;
+      const viewer = await verifyFully(token);
+      verified.set(token, { viewer, until: Math.min(Date.now() + VERIFIED_TOKEN_MEMORY_MS, (viewerExp.get(viewer) ?? 0) * 1000) });
+      return viewer;
+    },
+  };
+
+  async function verifyFully(token: string): Promise<Viewer> {
+    {
       let payload: JWTPayload;
       let header: JWTHeaderParameters;
       try {
@@ -57,10 +72,17 @@ export async function createTokenVerifier(jwt: Config['jwt'], devPublicKeyPem?: 
       // jose checks iat only against a maximum age: a token issued in the future is refused here
       const nowSec = Math.floor(Date.now() / 1000);
       if (payload.iat !== undefined && payload.iat > nowSec + jwt.clockToleranceSec) throw new UnauthenticatedError();
-      return viewerFromClaims(payload);
-    },
-  };
+      const viewer = Object.freeze(viewerFromClaims(payload));
+      viewerExp.set(viewer, payload.exp ?? 0);
+      return viewer;
+    }
+  }
 }
+
+/** How long a verified token is remembered at most. */
+export const VERIFIED_TOKEN_MEMORY_MS = 60_000;
+/** exp of the token each verified viewer came from (viewers are frozen, shared by requests) */
+const viewerExp = new WeakMap<Viewer, number>();
 
 type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
 

@@ -39,3 +39,22 @@ describe('viewerFromClaims', () => {
     expect(() => viewerFromClaims(claims)).toThrow(UnauthenticatedError);
   });
 });
+
+describe('a verified token is remembered, never past its expiry', () => {
+  it('answers the same viewer again, and refuses the token once it has expired', async () => {
+    const { SignJWT, exportSPKI, generateKeyPair } = await import('jose');
+    const { createTokenVerifier } = await import('../../src/auth/jwt');
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwt = { jwksUrl: undefined, publicKeyPem: await exportSPKI(publicKey), issuer: 'https://idp.test', audience: 'gw', clockToleranceSec: 0 };
+    const verifier = await createTokenVerifier(jwt);
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({ role: 'auditor' }).setProtectedHeader({ alg: 'ES256' }).setSubject('aud-1').setIssuer(jwt.issuer).setAudience(jwt.audience).setExpirationTime(exp).sign(privateKey);
+
+    const first = await verifier.verify(token);
+    expect(await verifier.verify(token)).toBe(first); // from memory: the very same frozen viewer
+    expect(Object.isFrozen(first)).toBe(true);
+
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    await expect(verifier.verify(token)).rejects.toThrow(UnauthenticatedError);
+  });
+});
