@@ -5,6 +5,7 @@
 import { makeCreditCode } from '../../src/codes/creditCode';
 import { makeIdNumber } from '../../src/codes/idNumber';
 import { JINING_COUNTIES, JINING_COUNTY_CODES, JINING_FUNCTIONAL_ZONES } from '../../src/codes/regions';
+import { policyFor } from '../../src/verification/policy';
 import type {
   CoOwnershipMode,
   Dataset,
@@ -983,7 +984,10 @@ function addCohortFamily(b: Builder, key: string): Scenario {
     b.individualBusiness(owner, { regionCode: county, businessAddress: writeAddress(randomPlace(rng, county)), establishedOn: titleDate() });
   }
 
-  const category: Category = priority ? 'PRIORITY' : KIND_CATEGORY[kind];
+  // a county may decide that a purchase contract is no property (policy data): such a
+  // family, with its household elsewhere and no permit, is then undetermined there
+  const contractCounts = kind !== 'PURCHASE' || policyFor(county).purchaseContractsCountAsProperty;
+  const category: Category = priority ? 'PRIORITY' : contractCounts ? KIND_CATEGORY[kind] : 'UNDETERMINED';
   const guardians: [Person, 'FATHER' | 'MOTHER' | 'OTHER'][] = single ? [[mother, 'MOTHER']] : [[father, 'FATHER'], [mother, 'MOTHER']];
   return scenario(key, `generated family: ${KIND_CATEGORY[kind]}${single ? ', divorced, child with the mother' : ''}${priority ? ', declares a priority group' : ''}`, county, child, guardians, category, { stage, priorityGroup: priority });
 }

@@ -11,6 +11,7 @@ import type { Dataset } from '../../src/evidence/records';
 import { buildBuiltinDataset, builtinScenarioSummaries, generateCohort, type Scenario } from '../../mocks/data/families';
 import { DatasetIndex } from '../../mocks/data/index';
 import { DatasetError, datasetFromEnv, loadDataset, parseDataset } from '../../mocks/data/load';
+import { policyFor } from '../../src/verification/policy';
 
 const SAMPLE = fileURLToPath(new URL('../../mocks/data/sample-dataset.json', import.meta.url));
 const sample = (): Record<string, unknown[]> => JSON.parse(readFileSync(SAMPLE, 'utf8'));
@@ -76,8 +77,11 @@ function evaluate(ix: DatasetIndex, s: Scenario): { category: Scenario['expected
     for (const t of ix.properties(id)) {
       if (t.regionCode === county && (t.usage ?? '').includes('住宅') && t.status !== '注销' && t.status !== '查封') places.push(t.location ?? '');
     }
-    for (const c of ix.purchaseContracts(id)) {
-      if (c.regionCode === county && (c.plannedUsage ?? '').includes('住宅')) places.push(c.location ?? '');
+    // a county's policy may decide that a purchase contract is no property (policy data)
+    if (policyFor(county).purchaseContractsCountAsProperty) {
+      for (const c of ix.purchaseContracts(id)) {
+        if (c.regionCode === county && (c.plannedUsage ?? '').includes('住宅')) places.push(c.location ?? '');
+      }
     }
   }
   const household = childHh?.regionCode === county;
