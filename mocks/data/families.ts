@@ -15,6 +15,7 @@ import type {
   MarriageStatus,
   PropertyCertificate,
 } from '../../src/evidence/records';
+import { emptyDataset } from './index';
 
 export type Category =
   | 'HOUSEHOLD_AND_PROPERTY'
@@ -287,19 +288,7 @@ interface PropertyOpts {
 }
 
 class Builder {
-  readonly ds: Dataset = {
-    households: [],
-    residencePermits: [],
-    properties: [],
-    purchaseContracts: [],
-    leaseFilings: [],
-    subsidizedHousing: [],
-    individualBusinesses: [],
-    enterprises: [],
-    socialInsurance: [],
-    marriages: [],
-    birthCertificates: [],
-  };
+  readonly ds: Dataset = emptyDataset();
   private readonly ids = new IdAllocator();
   private serial = 0;
 

@@ -18,6 +18,23 @@ import type {
   SubsidizedHousingContract,
 } from '../../src/evidence/records';
 
+/** A data set with every key and no records: what builders and tests start from. */
+export function emptyDataset(): Dataset {
+  return {
+    households: [],
+    residencePermits: [],
+    properties: [],
+    purchaseContracts: [],
+    leaseFilings: [],
+    subsidizedHousing: [],
+    individualBusinesses: [],
+    enterprises: [],
+    socialInsurance: [],
+    marriages: [],
+    birthCertificates: [],
+  };
+}
+
 const NONE: readonly never[] = Object.freeze([]);
 
 class MultiMap<V> {

@@ -8,20 +8,11 @@ import { DEFAULT_POLICY, DepartmentHttp, type DepartmentPolicy } from '../../con
 import { MockDepartments, type MockOptions } from '../../mocks/departments';
 import type { Department } from '../../src/evidence/kinds';
 import type { Dataset } from '../../src/evidence/records';
+import { emptyDataset } from '../../mocks/data/index';
 
 export function dataset(patch: Partial<Dataset>): Dataset {
   return {
-    households: [],
-    residencePermits: [],
-    properties: [],
-    purchaseContracts: [],
-    leaseFilings: [],
-    subsidizedHousing: [],
-    individualBusinesses: [],
-    enterprises: [],
-    socialInsurance: [],
-    marriages: [],
-    birthCertificates: [],
+    ...emptyDataset(),
     ...patch,
   };
 }
