@@ -17,10 +17,6 @@ export interface CacheDeps {
   subjectHash: SubjectHasher;
   metrics: Metrics;
   logger: Logger;
-  /** in-process backend only: most entries kept (default 100 000) */
-  memoryMaxEntries?: number;
-  /** Redis only: per-command timeout in ms (default 250) */
-  redisCommandTimeoutMs?: number;
 }
 
 export async function createEvidenceCache(deps: CacheDeps): Promise<EvidenceCache> {
@@ -37,10 +33,10 @@ export async function createEvidenceCache(deps: CacheDeps): Promise<EvidenceCach
       codec,
       metrics: deps.metrics,
       logger: deps.logger,
-      ...(deps.redisCommandTimeoutMs ? { commandTimeoutMs: deps.redisCommandTimeoutMs } : {}),
+      commandTimeoutMs: deps.config.cacheCommandTimeoutMs,
     });
   }
-  return new MemoryCache({ codec, metrics: deps.metrics, ...(deps.memoryMaxEntries ? { maxEntries: deps.memoryMaxEntries } : {}) });
+  return new MemoryCache({ codec, metrics: deps.metrics, maxEntries: deps.config.cacheMemoryMaxEntries });
 }
 
 export { EntryCodec } from './entries';
