@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { parse, specifiedRules, validate, type ValidationRule } from 'graphql';
-import { SignJWT, importPKCS8 } from 'jose';
 import { buildBuiltinDataset } from '../mocks/data/families';
 import { startMockServer } from '../mocks/server';
 import { buildResolvers } from '../resolvers/index';
-import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../src/auth/devKeys';
+import { devTokenSigner, ensureDevKeys } from '../src/auth/devKeys';
+import { loadConfig } from '../src/config';
 import { queryProtection } from '../src/resilience/armor';
 import { buildExecutableSchema } from '../src/schema';
 import { BENCH_DIR, PEOPLE_QUERY, RESULTS_DIR, round, startChild, type Child } from './common';
@@ -37,14 +37,7 @@ const body = JSON.stringify({ query: PEOPLE_QUERY, variables });
 
 const keysDir = mkdtempSync(join(tmpdir(), 'armor-cost-keys-'));
 const keys = await ensureDevKeys(keysDir);
-const token = await new SignJWT({ role: 'county_platform', county: family.countyCode })
-  .setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID })
-  .setSubject('bench-armor-cost')
-  .setIssuer(process.env.JWT_ISSUER || 'https://identity.dev.jining.invalid')
-  .setAudience(process.env.JWT_AUDIENCE || 'jining-enrollment-gateway')
-  .setIssuedAt()
-  .setExpirationTime('2h')
-  .sign(await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG));
+const token = await (await devTokenSigner(keysDir, loadConfig().jwt))({ role: 'county_platform', county: family.countyCode }, { sub: 'bench-armor-cost', ttl: '2h' });
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 
 const mocks = await startMockServer({ port: 0, dataset, builtin: true, latencyMs: 0 });

@@ -12,10 +12,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { SignJWT, importPKCS8 } from 'jose';
 import { buildBuiltinDataset } from '../mocks/data/families';
 import { startMockServer } from '../mocks/server';
-import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../src/auth/devKeys';
+import { devTokenSigner, ensureDevKeys } from '../src/auth/devKeys';
+import { loadConfig } from '../src/config';
 import type { Role } from '../src/auth/viewer';
 import { BENCH_DIR, cpuSecondsOf, PEOPLE_QUERY, RESULTS_DIR, round, startChild, type Child } from './common';
 
@@ -32,16 +32,8 @@ const body = JSON.stringify({ query: PEOPLE_QUERY, variables: { ids, purpose: { 
 
 const keysDir = mkdtempSync(join(tmpdir(), 'auth-cost-keys-'));
 const keys = await ensureDevKeys(keysDir);
-const signingKey = await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG);
-const token = (role: Role) =>
-  new SignJWT({ role, county: family.countyCode })
-    .setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID })
-    .setSubject(`bench-auth-cost-${role}`)
-    .setIssuer(process.env.JWT_ISSUER || 'https://identity.dev.jining.invalid')
-    .setAudience(process.env.JWT_AUDIENCE || 'jining-enrollment-gateway')
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(signingKey);
+const sign = await devTokenSigner(keysDir, loadConfig().jwt);
+const token = (role: Role) => sign({ role, county: family.countyCode }, { sub: `bench-auth-cost-${role}`, ttl: '2h' });
 const tokens = { county_platform: await token('county_platform'), school_reviewer: await token('school_reviewer') };
 
 const mocks = await startMockServer({ port: 0, dataset, builtin: true, latencyMs: 0 });

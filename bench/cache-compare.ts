@@ -10,15 +10,14 @@
 // Writes bench/results/cache-compare.json.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
-import { SignJWT, importPKCS8 } from 'jose';
-import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../src/auth/devKeys';
-import { DEFAULT_CACHE_TTL } from '../src/config';
+import { devTokenSigner } from '../src/auth/devKeys';
+import { freePort } from '../test/support/process';
+import { DEFAULT_CACHE_TTL, loadConfig } from '../src/config';
 import { EntryCodec } from '../src/evidence/cache/entries';
 import { MemoryCache } from '../src/evidence/cache/memory';
 import { RedisCache } from '../src/evidence/cache/redis';
@@ -50,14 +49,6 @@ interface ScenarioSummary {
 }
 type Stats = Record<string, { requests: number; ids: number }>;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startGateway(label: string, dataDir: string, env: Record<string, string>): Promise<{ url: string; mockUrl: string; proc: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
@@ -98,15 +89,7 @@ async function startGateway(label: string, dataDir: string, env: Record<string, 
 }
 
 async function tokenFor(dataDir: string, county: string): Promise<string> {
-  const keys = await ensureDevKeys(dataDir);
-  return new SignJWT({ role: 'county_platform', county })
-    .setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID })
-    .setSubject(`bench-cache-${county}`)
-    .setIssuer(process.env.JWT_ISSUER || 'https://identity.dev.jining.invalid')
-    .setAudience(process.env.JWT_AUDIENCE || 'jining-enrollment-gateway')
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG));
+  return (await devTokenSigner(dataDir, loadConfig().jwt))({ role: 'county_platform', county }, { sub: `bench-cache-${county}` });
 }
 
 const calls = (s: Stats) => Object.values(s).reduce((a, d) => a + d.requests, 0);

@@ -3,8 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SignJWT, importPKCS8 } from 'jose';
-import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../src/auth/devKeys';
+import { devTokenSigner } from '../src/auth/devKeys';
+import { loadConfig } from '../src/config';
 import type { Scenario } from '../mocks/data/families';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -61,28 +61,18 @@ export function verifyBody(s: Scenario, applicationId: string): string {
 
 // ---------------------------------------------------------------- tokens
 export class TokenMint {
-  private constructor(
-    private readonly key: Awaited<ReturnType<typeof importPKCS8>>,
-    private readonly cache = new Map<string, string>(),
-  ) {}
+  private readonly cache = new Map<string, string>();
+  private constructor(private readonly sign: Awaited<ReturnType<typeof devTokenSigner>>) {}
 
   static async open(dataDir: string): Promise<TokenMint> {
-    const keys = await ensureDevKeys(dataDir);
-    return new TokenMint(await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG));
+    return new TokenMint(await devTokenSigner(dataDir, loadConfig().jwt));
   }
 
   /** A county platform's token for one county (cached: one subject per county). */
   async county(countyCode: string): Promise<string> {
     let t = this.cache.get(countyCode);
     if (!t) {
-      t = await new SignJWT({ role: 'county_platform', county: countyCode })
-        .setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID })
-        .setSubject(`bench-platform-${countyCode}`)
-        .setIssuer(process.env.JWT_ISSUER || 'https://identity.dev.jining.invalid')
-        .setAudience(process.env.JWT_AUDIENCE || 'jining-enrollment-gateway')
-        .setIssuedAt()
-        .setExpirationTime('2h')
-        .sign(this.key);
+      t = await this.sign({ role: 'county_platform', county: countyCode }, { sub: `bench-platform-${countyCode}`, ttl: '2h' });
       this.cache.set(countyCode, t);
     }
     return t;

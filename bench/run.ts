@@ -13,7 +13,7 @@
 // (time budget of the cohort run, default 45), BENCH_COHORT (families the mocks serve, 20000).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../test/support/process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCohort, type Scenario } from '../mocks/data/families';
@@ -74,15 +74,6 @@ const save = (name: string, data: unknown) => writeFileSync(join(RESULTS_DIR, `$
 const log = (msg: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`);
 
 // ------------------------------------------------------------------ processes
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const children = new Set<Child>();
 async function track(c: Promise<Child>): Promise<Child> {

@@ -1,8 +1,7 @@
 // `npm run token -- --role ROLE [--county CODE] [--id-number N] [--sub S] [--ttl 1h]`:
 // one development JWT, alone on stdout, signed with the key `npm start` trusts.
 import { parseArgs } from 'node:util';
-import { SignJWT, importPKCS8 } from 'jose';
-import { ensureDevKeys, DEV_KEY_ALG, DEV_KEY_ID } from '../src/auth/devKeys';
+import { devTokenSigner } from '../src/auth/devKeys';
 import { ROLES } from '../src/auth/viewer';
 import { loadConfig } from '../src/config';
 
@@ -24,16 +23,9 @@ if (config.production) {
   console.error('npm run token makes development tokens; it refuses NODE_ENV=production');
   process.exit(2);
 }
-const keys = await ensureDevKeys(config.dataDir);
-const claims: Record<string, string> = { role: values.role };
-if (values.county) claims.county = values.county;
-if (values['id-number']) claims.idNumber = values['id-number'];
-const token = await new SignJWT(claims)
-  .setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID, typ: 'JWT' })
-  .setSubject(values.sub ?? `dev-${values.role}${values.county ? `-${values.county}` : ''}`)
-  .setIssuer(config.jwt.issuer)
-  .setAudience(config.jwt.audience)
-  .setIssuedAt()
-  .setExpirationTime(values.ttl)
-  .sign(await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG));
+const sign = await devTokenSigner(config.dataDir, config.jwt);
+const token = await sign(
+  { role: values.role, county: values.county, idNumber: values['id-number'] },
+  { sub: values.sub ?? `dev-${values.role}${values.county ? `-${values.county}` : ''}`, ttl: values.ttl },
+);
 process.stdout.write(`${token}\n`);

@@ -2,7 +2,7 @@
 // `npm run token` work with no identity platform at hand. Production refuses them (config.ts).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8 } from 'jose';
 
 export const DEV_KEY_ALG = 'ES256';
 export const DEV_KEY_ID = 'dev-es256';
@@ -25,4 +25,33 @@ export async function ensureDevKeys(dataDir: string): Promise<DevKeys> {
   writeFileSync(privPath, keys.privateKeyPem, { mode: 0o600 });
   writeFileSync(pubPath, keys.publicKeyPem);
   return keys;
+}
+
+/** Claims a development token may carry (CONTRACT.md, "Identity"). */
+export interface DevClaims {
+  role: string;
+  county?: string;
+  idNumber?: string;
+}
+
+/**
+ * Signs development tokens with the key in DATA_DIR, for the issuer and audience the gateway
+ * checks: the one way `npm run token`, the tests and the benchmarks mint them.
+ */
+export async function devTokenSigner(dataDir: string, jwt: { issuer: string; audience: string }): Promise<(claims: DevClaims, opts: { sub: string; ttl?: string }) => Promise<string>> {
+  const keys = await ensureDevKeys(dataDir);
+  const key = await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG);
+  return (claims, opts) => {
+    const payload: Record<string, string> = { role: claims.role };
+    if (claims.county) payload.county = claims.county;
+    if (claims.idNumber) payload.idNumber = claims.idNumber;
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID, typ: 'JWT' })
+      .setSubject(opts.sub)
+      .setIssuer(jwt.issuer)
+      .setAudience(jwt.audience)
+      .setIssuedAt()
+      .setExpirationTime(opts.ttl ?? '1h')
+      .sign(key);
+  };
 }

@@ -3,22 +3,13 @@
 // Cluster. No persistence: a restarted server comes back empty, as a crashed cache would.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cluster, Redis } from 'ioredis';
 import { evidenceKeyPattern } from '../../src/evidence/cache/keys';
+import { freePort } from '../support/process';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** true when a PING on a fresh connection answers +PONG within `ms` */
 export function pingPort(port: number, ms = 300): Promise<boolean> {

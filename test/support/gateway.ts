@@ -4,10 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT, importPKCS8 } from 'jose';
 import { setupServer, type SetupServer } from 'msw/node';
 import { createApp, type App, type AppOverrides } from '../../src/app';
-import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../../src/auth/devKeys';
+import { devTokenSigner } from '../../src/auth/devKeys';
 import type { Role } from '../../src/auth/viewer';
 import { loadConfig, DEPARTMENT_ENV, type Config } from '../../src/config';
 import { DEPARTMENTS, type Department } from '../../src/evidence/kinds';
@@ -103,8 +102,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     throw err;
   }
   const gateway = await startGateway(app, { port: 0, host: '127.0.0.1' });
-  const keys = await ensureDevKeys(dataDir);
-  const signingKey = await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG);
+  const sign = await devTokenSigner(dataDir, config.jwt);
 
   return {
     url: gateway.url,
@@ -113,17 +111,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     gateway,
     mock,
     scenarios: built.scenarios,
-    async token(claims) {
-      const { sub, ...rest } = claims;
-      return new SignJWT({ ...rest })
-        .setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID })
-        .setSubject(sub ?? `test-${claims.role}`)
-        .setIssuer(config.jwt.issuer)
-        .setAudience(config.jwt.audience)
-        .setIssuedAt()
-        .setExpirationTime('10m')
-        .sign(signingKey);
-    },
+    token: (claims) => sign(claims, { sub: claims.sub ?? `test-${claims.role}`, ttl: '10m' }),
     async graphql(query, variables, o = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...o.headers };
       if (o.token) headers.authorization = `Bearer ${o.token}`;
