@@ -9,7 +9,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestCo
 import type { GraphQLFormattedError } from 'graphql';
 import type { App } from './app';
 import { buildContext, type GatewayContext } from './context';
-import { errorCodeOf, RateLimitedError, UnauthenticatedError, type ErrorCode } from './errors';
+import { errorCodeOf, RateLimitedError, UnauthenticatedError } from './errors';
 import { queryProtection, QUERY_TOO_COMPLEX_MESSAGE, TOKEN_LIMIT_MESSAGE } from './resilience/armor';
 import { createRateLimiter } from './resilience/redisRateLimit';
 import type { RateLimiter } from './resilience/subjectRateLimit';
@@ -34,15 +34,17 @@ interface ServerState {
 /** Messages graphql-js writes with the offending value in them ("got invalid value …"). */
 const ECHOED_VALUE = /(got invalid value|Expected value of type "[^"]+", found|cannot represent[^:]*:?)\s.*?(;|$)/gis;
 
+/** Apollo's own request-level codes, passed through as they are (their messages are graphql-js's). */
+const APOLLO_CODES_PASSED = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT']);
+
 /** Only our own codes, no stack, no echoed values; anything unexpected becomes a plain internal error. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // graphql-js's own token limit is a parse error carrying the limit: answered as the others are
   if (TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
     return { message: QUERY_TOO_COMPLEX_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }
-  const code = errorCodeOf(error) ?? (formatted.extensions?.code as string | undefined);
-  const known: ErrorCode | 'GRAPHQL_VALIDATION_FAILED' | 'GRAPHQL_PARSE_FAILED' | 'BAD_REQUEST' | undefined =
-    code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST' ? code : errorCodeOf(error) ?? (code === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : undefined);
+  const apolloCode = formatted.extensions?.code;
+  const known = errorCodeOf(error) ?? (typeof apolloCode === 'string' && APOLLO_CODES_PASSED.has(apolloCode) ? apolloCode : undefined);
   if (!known || known === 'INTERNAL_SERVER_ERROR') {
     return { message: 'Internal error; quote the requestId to the operator.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
