@@ -3,15 +3,9 @@
 // enrollment_gateway_writer (no DDL rights), run this once per release as the schema owner.
 import { describeStore, openAuditStore } from '../src/audit/index';
 import { MIGRATIONS } from '../src/audit/migrations';
-import { ConfigError, loadConfig } from '../src/config';
+import { loadConfigOrExit } from '../src/config';
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  console.error(`configuration: ${err instanceof ConfigError ? err.message : String(err)}`);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 try {
   const sql = await openAuditStore(config);
   await sql.close();

@@ -5,18 +5,12 @@
 import { parseArgs } from 'node:util';
 import { describeStore } from '../src/audit/index';
 import { firstProblem, verifyAccessLog } from '../src/audit/verify';
-import { ConfigError, loadConfig } from '../src/config';
+import { loadConfigOrExit } from '../src/config';
 import { openDatabase, type Sql } from '../src/db/index';
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } });
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  console.error(`configuration: ${err instanceof ConfigError ? err.message : String(err)}`);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 
 let sql: Sql | undefined;
 let code = 0;

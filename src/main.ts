@@ -1,20 +1,11 @@
 // `npm start`: the mock departments (outside production) and the gateway, on embedded
 // defaults. Prints where both listen and how to get a token.
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig, loadConfigOrExit } from './config';
 import { startGateway } from './server';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`configuration: ${err.message}`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  let config = loadConfigOrExit();
 
   let mocks: { url: string; close(): Promise<void> } | undefined;
   if (config.mock.enabled) {
