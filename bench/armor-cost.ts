@@ -37,7 +37,9 @@ const body = JSON.stringify({ query: PEOPLE_QUERY, variables });
 
 const keysDir = mkdtempSync(join(tmpdir(), 'armor-cost-keys-'));
 const keys = await ensureDevKeys(keysDir);
-const token = await (await devTokenSigner(keysDir, loadConfig().jwt))({ role: 'county_platform', county: family.countyCode }, { sub: 'bench-armor-cost', ttl: '2h' });
+const token = await (
+  await devTokenSigner(keysDir, loadConfig().jwt)
+)({ role: 'county_platform', county: family.countyCode }, { sub: 'bench-armor-cost', ttl: '2h' });
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 
 const mocks = await startMockServer({ port: 0, dataset, builtin: true, latencyMs: 0 });
@@ -77,14 +79,23 @@ async function throughput(url: string, unique: boolean): Promise<{ rps: number; 
     headers,
     body,
     // a comment makes each text new to Apollo's document cache without changing the query
-    requests: unique ? [{ setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ query: `# ${n++}\n${PEOPLE_QUERY}`, variables }) }) }] : undefined,
+    requests: unique
+      ? [{ setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ query: `# ${n++}\n${PEOPLE_QUERY}`, variables }) }) }]
+      : undefined,
   });
   if (r.non2xx || r.errors) throw new Error(`${r.non2xx} non-2xx, ${r.errors} errors`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
 }
 
 /** Parse + validate PEOPLE_QUERY in this process, with graphql's rules alone and with armor's added: the cost armor adds per new query text, free of network and machine noise. */
-function validationCost(): { iterations: number; rounds: number; withoutUs: number; withUs: number; armorRulesAloneUs: number; parseAloneUs: number } {
+function validationCost(): {
+  iterations: number;
+  rounds: number;
+  withoutUs: number;
+  withUs: number;
+  armorRulesAloneUs: number;
+  parseAloneUs: number;
+} {
   const schema = buildExecutableSchema(buildResolvers());
   const protection = queryProtection();
   const iterations = 100;
@@ -109,10 +120,23 @@ function validationCost(): { iterations: number; rounds: number; withoutUs: numb
     armorRulesAloneUs = Math.min(armorRulesAloneUs, time(protection.validationRules));
     parseAloneUs = Math.min(parseAloneUs, time([]));
   }
-  return { iterations, rounds, withoutUs: round(withoutUs, 1), withUs: round(withUs, 1), armorRulesAloneUs: round(armorRulesAloneUs - parseAloneUs, 1), parseAloneUs: round(parseAloneUs, 1) };
+  return {
+    iterations,
+    rounds,
+    withoutUs: round(withoutUs, 1),
+    withUs: round(withUs, 1),
+    armorRulesAloneUs: round(armorRulesAloneUs - parseAloneUs, 1),
+    parseAloneUs: round(parseAloneUs, 1),
+  };
 }
 
-const out: Record<string, unknown> = { at: new Date().toISOString(), people: ids.length, connections: CONNECTIONS, durationSec: DURATION, rounds: ROUNDS };
+const out: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  people: ids.length,
+  connections: CONNECTIONS,
+  durationSec: DURATION,
+  rounds: ROUNDS,
+};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 try {
   out.validation = validationCost();
@@ -130,12 +154,20 @@ try {
       const before = mocks.mock.stats.health.requests;
       const r = await post(hang.url, { 'x-evidence-fresh': 'true' });
       const called = mocks.mock.stats.health.requests > before;
-      if (!r.json.data?.people?.every((p: any) => p.birthCertificates === null && p.household !== null)) throw new Error('hang: expected health null and the rest intact');
+      if (!r.json.data?.people?.every((p: any) => p.birthCertificates === null && p.household !== null))
+        throw new Error('hang: expected health null and the rest intact');
       (called ? beforeOpen : afterOpen).push(r.ms);
     }
     mocks.mock.reset();
-    out.hang = { timeoutMs: HANG_TIMEOUT_MS, healthyMs: round(median(healthy), 1), hangingBeforeBreakerOpensMs: beforeOpen.map((x) => round(x, 0)), hangingBreakerOpenMs: afterOpen.map((x) => round(x, 1)) };
-    console.error(`hang: healthy ${round(median(healthy), 1)} ms; health hanging (timeout ${HANG_TIMEOUT_MS} ms): ${beforeOpen.map((x) => round(x, 0)).join(', ')} ms until the breaker opened, then ${afterOpen.map((x) => round(x, 1)).join(', ')} ms`);
+    out.hang = {
+      timeoutMs: HANG_TIMEOUT_MS,
+      healthyMs: round(median(healthy), 1),
+      hangingBeforeBreakerOpensMs: beforeOpen.map((x) => round(x, 0)),
+      hangingBreakerOpenMs: afterOpen.map((x) => round(x, 1)),
+    };
+    console.error(
+      `hang: healthy ${round(median(healthy), 1)} ms; health hanging (timeout ${HANG_TIMEOUT_MS} ms): ${beforeOpen.map((x) => round(x, 0)).join(', ')} ms until the breaker opened, then ${afterOpen.map((x) => round(x, 1)).join(', ')} ms`,
+    );
   } finally {
     await hang.stop();
   }
@@ -146,7 +178,8 @@ try {
   try {
     const a = await post(on.url);
     const b = await post(off.url);
-    if (a.json.errors || b.json.errors) throw new Error(`preflight errors: ${JSON.stringify(a.json.errors ?? b.json.errors).slice(0, 300)}`);
+    if (a.json.errors || b.json.errors)
+      throw new Error(`preflight errors: ${JSON.stringify(a.json.errors ?? b.json.errors).slice(0, 300)}`);
     for (let i = 0; i < 50; i++) await Promise.all([post(on.url), post(off.url)]);
     const rows: Record<string, unknown>[] = [];
     for (const unique of [false, true]) {
@@ -163,13 +196,23 @@ try {
           x = await throughput(off.url, unique);
         }
         rounds.push({ on: y.rps, off: x.rps, onP99: y.p99, offP99: x.p99 });
-        console.error(`${unique ? 'new text each request' : 'same text'} round ${r + 1}: off ${round(x.rps, 0)}  on ${round(y.rps, 0)} req/s`);
+        console.error(
+          `${unique ? 'new text each request' : 'same text'} round ${r + 1}: off ${round(x.rps, 0)}  on ${round(y.rps, 0)} req/s`,
+        );
       }
       const mean = (k: 'on' | 'off' | 'onP99' | 'offP99') => rounds.reduce((s, r) => s + r[k], 0) / rounds.length;
       // each round pairs an off run with the on run right after it: the median of those ratios
       // is what shared-machine drift disturbs least
       const ratio = median(rounds.map((r) => r.on / r.off));
-      rows.push({ query: unique ? 'new text each request (parse + validate every time)' : 'same text (document cache)', offRps: round(mean('off'), 0), onRps: round(mean('on'), 0), ratio: round(ratio, 3), offP99Ms: round(mean('offP99'), 1), onP99Ms: round(mean('onP99'), 1), rounds });
+      rows.push({
+        query: unique ? 'new text each request (parse + validate every time)' : 'same text (document cache)',
+        offRps: round(mean('off'), 0),
+        onRps: round(mean('on'), 0),
+        ratio: round(ratio, 3),
+        offP99Ms: round(mean('offP99'), 1),
+        onP99Ms: round(mean('onP99'), 1),
+        rounds,
+      });
     }
     out.armor = rows;
   } finally {
@@ -184,10 +227,17 @@ console.log(`family query (${ids.length} people, PEOPLE_QUERY), health hanging, 
 console.log(`  healthy            ${h.healthyMs} ms (median)`);
 console.log(`  hanging, breaker closed  ${h.hangingBeforeBreakerOpensMs.join(', ')} ms`);
 console.log(`  hanging, breaker open    ${h.hangingBreakerOpenMs.join(', ')} ms`);
-console.log(`\nthroughput, armor off vs on (${CONNECTIONS} connections, ${DURATION} s x ${ROUNDS} rounds, alternating; warm cache, embedded audit):`);
-for (const r of out.armor as any[]) console.log(`  ${String(r.query).padEnd(52)} off ${String(r.offRps).padStart(6)} req/s  on ${String(r.onRps).padStart(6)} req/s  on/off (median of paired rounds) ${r.ratio}  p99 off ${r.offP99Ms} ms / on ${r.onP99Ms} ms`);
+console.log(
+  `\nthroughput, armor off vs on (${CONNECTIONS} connections, ${DURATION} s x ${ROUNDS} rounds, alternating; warm cache, embedded audit):`,
+);
+for (const r of out.armor as any[])
+  console.log(
+    `  ${String(r.query).padEnd(52)} off ${String(r.offRps).padStart(6)} req/s  on ${String(r.onRps).padStart(6)} req/s  on/off (median of paired rounds) ${r.ratio}  p99 off ${r.offP99Ms} ms / on ${r.onP99Ms} ms`,
+  );
 const v = out.validation as any;
-console.log(`\nparse + validate PEOPLE_QUERY in process (best of ${v.rounds} x ${v.iterations}): parse alone ${v.parseAloneUs} µs; parse + graphql's rules ${v.withoutUs} µs; + armor's rules and the token limit ${v.withUs} µs; armor's rules alone ${v.armorRulesAloneUs} µs (paid once per new query text: Apollo caches validated documents)`);
+console.log(
+  `\nparse + validate PEOPLE_QUERY in process (best of ${v.rounds} x ${v.iterations}): parse alone ${v.parseAloneUs} µs; parse + graphql's rules ${v.withoutUs} µs; + armor's rules and the token limit ${v.withUs} µs; armor's rules alone ${v.armorRulesAloneUs} µs (paid once per new query text: Apollo caches validated documents)`,
+);
 mkdirSync(RESULTS_DIR, { recursive: true });
 writeFileSync(join(RESULTS_DIR, 'armor-cost.json'), `${JSON.stringify(out, null, 2)}\n`);
 process.exit(0);

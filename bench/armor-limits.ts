@@ -16,7 +16,19 @@ const VERIFY = `query V($input: ApplicationInput!) { verifyApplication(input: $i
 
 function measure(name: string, query: string): void {
   const seen: Record<string, number> = {};
-  const accept = (key: string) => ({ onAccept: [(_c: ValidationContext | null, d: { n: number }) => { seen[key] = d.n; }], propagateOnRejection: false, onReject: [(_c: ValidationContext | null) => { seen[key] = -1; }] });
+  const accept = (key: string) => ({
+    onAccept: [
+      (_c: ValidationContext | null, d: { n: number }) => {
+        seen[key] = d.n;
+      },
+    ],
+    propagateOnRejection: false,
+    onReject: [
+      (_c: ValidationContext | null) => {
+        seen[key] = -1;
+      },
+    ],
+  });
   const doc = parse(query);
   const errors = validate(schema, doc, [
     maxDepthRule({ n: 1000, flattenFragments: true, ...accept('depth') }),
@@ -27,7 +39,9 @@ function measure(name: string, query: string): void {
   const parser = new MaxTokensParserWLexer(query, { n: 1e6 });
   parser.parseDocument();
   const valid = errors.filter((e) => !/Cannot query field|Unknown/.test(e.message)).length === 0;
-  console.log(`${name.padEnd(16)} depth ${seen.depth}  cost ${seen.cost}  aliases ${seen.aliases}  directives ${seen.directives}  tokens ${parser.tokenCount}${valid ? '' : '  (query does not validate: ' + errors[0]?.message + ')'}`);
+  console.log(
+    `${name.padEnd(16)} depth ${seen.depth}  cost ${seen.cost}  aliases ${seen.aliases}  directives ${seen.directives}  tokens ${parser.tokenCount}${valid ? '' : '  (query does not validate: ' + errors[0]?.message + ')'}`,
+  );
 }
 
 measure('PEOPLE_QUERY', PEOPLE_QUERY);

@@ -129,7 +129,9 @@ async function run(mode: Mode) {
 const settings = await (async () => {
   const c = new pg.Client({ connectionString: URL_ });
   await c.connect();
-  const r = await c.query(`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit, version() AS version`);
+  const r = await c.query(
+    `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit, version() AS version`,
+  );
   await c.end();
   return r.rows[0] as Record<string, string>;
 })();
@@ -137,7 +139,9 @@ const settings = await (async () => {
 const results = [];
 for (const mode of MODES) results.push(await run(mode));
 
-console.log(`audit entries committed per second on PostgreSQL (fsync=${settings.fsync}, synchronous_commit=${settings.synchronous_commit}), ${SECONDS}s each, 11 entries per request`);
+console.log(
+  `audit entries committed per second on PostgreSQL (fsync=${settings.fsync}, synchronous_commit=${settings.synchronous_commit}), ${SECONDS}s each, 11 entries per request`,
+);
 console.log('mode                              callers  entries/s  requests/s  commits/s  entries/commit  p50 ms  p99 ms  chain');
 for (const r of results) {
   console.log(
@@ -145,4 +149,7 @@ for (const r of results) {
   );
 }
 mkdirSync(RESULTS_DIR, { recursive: true });
-writeFileSync(join(RESULTS_DIR, 'audit-throughput.json'), `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, postgres: settings, results }, null, 2)}\n`);
+writeFileSync(
+  join(RESULTS_DIR, 'audit-throughput.json'),
+  `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, postgres: settings, results }, null, 2)}\n`,
+);

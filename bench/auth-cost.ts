@@ -28,7 +28,10 @@ const AUDIT_MODES = arg('audit', 'noop,real').split(',') as ('noop' | 'real')[];
 const { dataset, scenarios } = buildBuiltinDataset();
 const family = scenarios.find((s) => s.key === 'full-evidence')!;
 const ids = [family.child.idNumber, ...family.guardians.map((g) => g.idNumber)];
-const body = JSON.stringify({ query: PEOPLE_QUERY, variables: { ids, purpose: { applicationId: 'bench-auth-cost', countyCode: family.countyCode } } });
+const body = JSON.stringify({
+  query: PEOPLE_QUERY,
+  variables: { ids, purpose: { applicationId: 'bench-auth-cost', countyCode: family.countyCode } },
+});
 
 const keysDir = mkdtempSync(join(tmpdir(), 'auth-cost-keys-'));
 const keys = await ensureDevKeys(keysDir);
@@ -57,7 +60,11 @@ async function gateway(auth: 'on' | 'off', audit: 'noop' | 'real'): Promise<Chil
 }
 
 async function post(url: string, role: keyof typeof tokens): Promise<any> {
-  const r = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[role]}` }, body });
+  const r = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[role]}` },
+    body,
+  });
   return r.json();
 }
 
@@ -85,7 +92,14 @@ async function run(gw: Child, role: keyof typeof tokens): Promise<Run> {
     body,
   });
   const cpu = cpuSecondsOf(gw.pid) - cpu0;
-  return { rps: r.requests.average, perCpuSecond: r.requests.total / cpu, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  return {
+    rps: r.requests.average,
+    perCpuSecond: r.requests.total / cpu,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 const results: Record<string, unknown>[] = [];
@@ -96,27 +110,33 @@ try {
     const off = await gateway('off', audit);
     try {
       // the same answer from both (for the unmasked role), and no error from either
-      const [a, b, m] = [await post(on.url, 'county_platform'), await post(off.url, 'county_platform'), await post(on.url, 'school_reviewer')];
-      if (a.errors || b.errors || m.errors) throw new Error(`preflight errors: ${JSON.stringify(a.errors ?? b.errors ?? m.errors).slice(0, 300)}`);
+      const [a, b, m] = [
+        await post(on.url, 'county_platform'),
+        await post(off.url, 'county_platform'),
+        await post(on.url, 'school_reviewer'),
+      ];
+      if (a.errors || b.errors || m.errors)
+        throw new Error(`preflight errors: ${JSON.stringify(a.errors ?? b.errors ?? m.errors).slice(0, 300)}`);
       if (stable(a) !== stable(b)) throw new Error('preflight: the secured and the unsecured gateway answer differently');
       if (!String(m.data.people[0].idNumber).includes('*')) throw new Error('preflight: the reviewer was not masked');
-      for (let i = 0; i < 50; i++) await Promise.all([post(on.url, 'county_platform'), post(off.url, 'county_platform'), post(on.url, 'school_reviewer')]);
+      for (let i = 0; i < 50; i++)
+        await Promise.all([post(on.url, 'county_platform'), post(off.url, 'county_platform'), post(on.url, 'school_reviewer')]);
 
       const rounds: { on: Run; onMasked: Run; off: Run }[] = [];
       for (let r = 0; r < ROUNDS; r++) {
         // rotate the order each round: whatever the machine does meanwhile falls on each arm in turn
-        const arms = [
-          () => run(off, 'county_platform'),
-          () => run(on, 'county_platform'),
-          () => run(on, 'school_reviewer'),
-        ];
+        const arms = [() => run(off, 'county_platform'), () => run(on, 'county_platform'), () => run(on, 'school_reviewer')];
         const got: Run[] = [];
         for (let k = 0; k < arms.length; k++) {
           const i = (k + r) % arms.length;
           got[i] = await arms[i]!();
         }
         const [x, y, z] = got as [Run, Run, Run];
-        for (const [name, s] of [['off', x], ['on', y], ['on masked', z]] as const) {
+        for (const [name, s] of [
+          ['off', x],
+          ['on', y],
+          ['on masked', z],
+        ] as const) {
           if (s.non2xx || s.errors) throw new Error(`${name}: ${s.non2xx} non-2xx, ${s.errors} errors`);
         }
         rounds.push({ on: y, onMasked: z, off: x });
@@ -142,8 +162,22 @@ try {
       };
       results.push(row);
       const label = audit === 'noop' ? 'audit off (auth alone)' : 'audit on (whole request)';
-      table.push([`${label}, req/s`, String(row.offRps), String(row.onRps), String(row.onMaskedRps), `${row.ratio}x`, `${row.ratioMasked}x`]);
-      table.push([`${label}, req per gateway CPU-s`, String(row.offPerCpuSecond), String(row.onPerCpuSecond), String(row.onMaskedPerCpuSecond), `${row.cpuRatio}x`, `${row.cpuRatioMasked}x`]);
+      table.push([
+        `${label}, req/s`,
+        String(row.offRps),
+        String(row.onRps),
+        String(row.onMaskedRps),
+        `${row.ratio}x`,
+        `${row.ratioMasked}x`,
+      ]);
+      table.push([
+        `${label}, req per gateway CPU-s`,
+        String(row.offPerCpuSecond),
+        String(row.onPerCpuSecond),
+        String(row.onMaskedPerCpuSecond),
+        `${row.cpuRatio}x`,
+        `${row.cpuRatioMasked}x`,
+      ]);
     } finally {
       await Promise.all([on.stop(), off.stop()]);
     }
@@ -155,7 +189,9 @@ try {
 const head = ['', 'off', 'on (county_platform)', 'on (school_reviewer, masked)', 'on ÷ off', 'masked ÷ off'];
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 for (const r of [head, ...table]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
-console.log(`\nPEOPLE_QUERY, family 'full-evidence' (${ids.length} people, all eleven kinds), warm cache, ${CONNECTIONS} connections, ${DURATION} s x ${ROUNDS} rounds each, alternating`);
+console.log(
+  `\nPEOPLE_QUERY, family 'full-evidence' (${ids.length} people, all eleven kinds), warm cache, ${CONNECTIONS} connections, ${DURATION} s x ${ROUNDS} rounds each, alternating`,
+);
 mkdirSync(RESULTS_DIR, { recursive: true });
 writeFileSync(
   join(RESULTS_DIR, 'auth-cost.json'),

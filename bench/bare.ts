@@ -24,7 +24,11 @@ for (const name of EVIDENCE_NAMES) {
   for (let i = 0; i < ids.length; i += 50) {
     const part = await fetch(ids.slice(i, i + 50));
     const provenance = { department: EVIDENCE[name].department, retrievedAt, fromCache: true };
-    for (const [id, rows] of part) byId.set(id, rows.map((r) => ({ ...r, provenance })));
+    for (const [id, rows] of part)
+      byId.set(
+        id,
+        rows.map((r) => ({ ...r, provenance })),
+      );
   }
   memory.set(name, byId);
 }
@@ -37,7 +41,10 @@ for (const name of EVIDENCE_NAMES) {
   };
 }
 const schema = buildExecutableSchema([
-  { Query: { people: (_r: unknown, a: { idNumbers: string[] }) => a.idNumbers.map((idNumber) => ({ idNumber })) }, Person: person } as never,
+  {
+    Query: { people: (_r: unknown, a: { idNumbers: string[] }) => a.idNumbers.map((idNumber) => ({ idNumber })) },
+    Person: person,
+  } as never,
 ]);
 
 // parsed and validated once per query text, as Apollo's document store does
@@ -61,7 +68,10 @@ const server = createServer((req, res) => {
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
         const doc = documentFor(body.query);
-        const result = doc instanceof Error ? { errors: [{ message: doc.message }] } : await execute({ schema, document: doc, variableValues: body.variables });
+        const result =
+          doc instanceof Error
+            ? { errors: [{ message: doc.message }] }
+            : await execute({ schema, document: doc, variableValues: body.variables });
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(result));
       } catch {

@@ -49,14 +49,27 @@ interface ScenarioSummary {
 }
 type Stats = Record<string, { requests: number; ids: number }>;
 
-
-async function startGateway(label: string, dataDir: string, env: Record<string, string>): Promise<{ url: string; mockUrl: string; proc: ChildProcess; stop(): Promise<void> }> {
+async function startGateway(
+  label: string,
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ url: string; mockUrl: string; proc: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const mockPort = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     // departments answer in 40 ms (as the other benchmarks assume); warm rows never wait on it
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), MOCK_PORT: String(mockPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', MOCK_LATENCY_MS: '40', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      MOCK_PORT: String(mockPort),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      MOCK_LATENCY_MS: '40',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -120,7 +133,13 @@ async function measure(label: string, env: Record<string, string>, opts: { fresh
           authorization: `Bearer ${await tokenFor(dataDir, s.countyCode)}`,
           ...(opts.fresh ? { 'x-evidence-fresh': 'true' } : {}),
         },
-        body: JSON.stringify({ query: PEOPLE_QUERY, variables: { ids: [s.idNumbers.child, ...s.idNumbers.guardians], purpose: { applicationId: `BENCH-${i}`, countyCode: s.countyCode } } }),
+        body: JSON.stringify({
+          query: PEOPLE_QUERY,
+          variables: {
+            ids: [s.idNumbers.child, ...s.idNumbers.guardians],
+            purpose: { applicationId: `BENCH-${i}`, countyCode: s.countyCode },
+          },
+        }),
       })),
     );
     const stats = async () => (await (await fetch(`${gw.mockUrl}/__mock/stats`)).json()) as Stats;
@@ -129,7 +148,8 @@ async function measure(label: string, env: Record<string, string>, opts: { fresh
       for (const r of requests) {
         const res = await fetch(`${gw.url}${r.path}`, { method: r.method, headers: r.headers, body: r.body });
         const json = (await res.json()) as { errors?: unknown[] };
-        if (json.errors?.length) throw new Error(`${label}: the family query answered errors: ${JSON.stringify(json.errors).slice(0, 300)}`);
+        if (json.errors?.length)
+          throw new Error(`${label}: the family query answered errors: ${JSON.stringify(json.errors).slice(0, 300)}`);
       }
       return calls(await stats()) / requests.length;
     };
@@ -162,8 +182,18 @@ async function measure(label: string, env: Record<string, string>, opts: { fresh
  * warm family query (eleven getMany of the family's ID numbers, in parallel, values opened),
  * CONNECTIONS of them at a time for SECONDS.
  */
-async function measureLayer(label: string, make: (codec: EntryCodec) => Promise<EvidenceCache>, prefix: string): Promise<{ layer: string; requestsPerSec: number; hitRatio: number }> {
-  const codec = new EntryCodec({ prefix, subjectHash: makeSubjectHasher('bench'), sealer: new Sealer(parseSealingKeys(`b1:${Buffer.alloc(32, 5).toString('base64')}`)), ttl: DEFAULT_CACHE_TTL, noRecordTtl: 600 });
+async function measureLayer(
+  label: string,
+  make: (codec: EntryCodec) => Promise<EvidenceCache>,
+  prefix: string,
+): Promise<{ layer: string; requestsPerSec: number; hitRatio: number }> {
+  const codec = new EntryCodec({
+    prefix,
+    subjectHash: makeSubjectHasher('bench'),
+    sealer: new Sealer(parseSealingKeys(`b1:${Buffer.alloc(32, 5).toString('base64')}`)),
+    ttl: DEFAULT_CACHE_TTL,
+    noRecordTtl: 600,
+  });
   const cache = await make(codec);
   try {
     const { dataset, scenarios } = buildBuiltinDataset();
@@ -173,7 +203,11 @@ async function measureLayer(label: string, make: (codec: EntryCodec) => Promise<
     const byId = new Map<string, unknown[]>();
     for (const r of dataset.socialInsurance) byId.set(r.idNumber, [...(byId.get(r.idNumber) ?? []), r]);
     for (const name of EVIDENCE_NAMES) {
-      for (const ids of families) await cache.setMany(name, new Map(ids.map((id) => [id, { records: (name === 'socialInsurance' ? byId.get(id) ?? [] : []) as never[], retrievedAt }])));
+      for (const ids of families)
+        await cache.setMany(
+          name,
+          new Map(ids.map((id) => [id, { records: (name === 'socialInsurance' ? (byId.get(id) ?? []) : []) as never[], retrievedAt }])),
+        );
     }
     let done = 0;
     let hits = 0;
@@ -199,7 +233,11 @@ async function measureLayer(label: string, make: (codec: EntryCodec) => Promise<
 async function main(): Promise<void> {
   const prefix = `bench_cache_${process.pid}:`;
   const rows: Row[] = [];
-  process.stderr.write(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  process.stderr.write(
+    `load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   const layers: { layer: string; requestsPerSec: number; hitRatio: number }[] = [];
   try {
     for (let round = 1; round <= ROUNDS; round++) {
@@ -208,8 +246,16 @@ async function main(): Promise<void> {
     }
     rows.push(await measure('no cache reads (x-evidence-fresh)', {}, { fresh: true }));
     for (let round = 1; round <= ROUNDS; round++) {
-      layers.push(await measureLayer(`memory #${round}`, async (codec) => new MemoryCache({ codec, metrics: new Metrics(false) }), `${prefix}layer:`));
-      layers.push(await measureLayer(`redis #${round}`, (codec) => RedisCache.connect({ url: REDIS_URL, codec, metrics: new Metrics(false), logger: createLogger('silent') }), `${prefix}layer${round}:`));
+      layers.push(
+        await measureLayer(`memory #${round}`, async (codec) => new MemoryCache({ codec, metrics: new Metrics(false) }), `${prefix}layer:`),
+      );
+      layers.push(
+        await measureLayer(
+          `redis #${round}`,
+          (codec) => RedisCache.connect({ url: REDIS_URL, codec, metrics: new Metrics(false), logger: createLogger('silent') }),
+          `${prefix}layer${round}:`,
+        ),
+      );
     }
   } finally {
     const raw = new Redis(REDIS_URL);
@@ -221,15 +267,44 @@ async function main(): Promise<void> {
     } while (cursor !== '0');
     await raw.quit();
   }
-  const header = ['backend', 'dept calls/family cold', 'warm', `req/s (${CONNECTIONS} conns, ${SECONDS}s)`, 'p50 ms', 'p99 ms', 'errors', 'cache errors'];
-  const table = [header, ...rows.map((r) => [r.backend, r.coldCallsPerFamily.toFixed(2), r.warmCallsPerFamily.toFixed(2), String(r.reqPerSec), String(r.p50Ms), String(r.p99Ms), String(r.errors), String(r.cacheErrors)])];
+  const header = [
+    'backend',
+    'dept calls/family cold',
+    'warm',
+    `req/s (${CONNECTIONS} conns, ${SECONDS}s)`,
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'cache errors',
+  ];
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.backend,
+      r.coldCallsPerFamily.toFixed(2),
+      r.warmCallsPerFamily.toFixed(2),
+      String(r.reqPerSec),
+      String(r.p50Ms),
+      String(r.p99Ms),
+      String(r.errors),
+      String(r.cacheErrors),
+    ]),
+  ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   for (const row of table) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  '));
   console.log('');
   console.log(`cache layer alone (a warm family's eleven getMany, ${CONNECTIONS} at a time, ${SECONDS}s):`);
-  for (const l of layers) console.log(`  ${l.layer.padEnd(12)} ${String(l.requestsPerSec).padStart(7)} family lookups/s   hit ratio ${l.hitRatio.toFixed(2)}`);
+  for (const l of layers)
+    console.log(`  ${l.layer.padEnd(12)} ${String(l.requestsPerSec).padStart(7)} family lookups/s   hit ratio ${l.hitRatio.toFixed(2)}`);
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/cache-compare.json'), JSON.stringify({ at: new Date().toISOString(), families: FAMILIES, seconds: SECONDS, connections: CONNECTIONS, rows, cacheLayer: layers }, null, 2));
+  writeFileSync(
+    join(ROOT, 'bench/results/cache-compare.json'),
+    JSON.stringify(
+      { at: new Date().toISOString(), families: FAMILIES, seconds: SECONDS, connections: CONNECTIONS, rows, cacheLayer: layers },
+      null,
+      2,
+    ),
+  );
 }
 
 main().catch((err) => {

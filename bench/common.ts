@@ -92,10 +92,14 @@ export interface Child {
  * Starts `node --import tsx <script>` (the real process, not a tsx wrapper, so its pid is the
  * one whose memory we read) and waits for `ready <url>` on stdout, or for a health URL.
  */
-export async function startChild(script: string, env: Record<string, string | undefined>, opts: { readyUrl?: string; nodeArgs?: string[]; quietStdout?: boolean; timeoutMs?: number } = {}): Promise<Child> {
+export async function startChild(
+  script: string,
+  env: Record<string, string | undefined>,
+  opts: { readyUrl?: string; nodeArgs?: string[]; quietStdout?: boolean; timeoutMs?: number } = {},
+): Promise<Child> {
   const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
     cwd: ROOT,
-    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, ...env },
     stdio: ['ignore', opts.quietStdout ? 'ignore' : 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -188,8 +192,17 @@ export function totalCalls(s: Stats): number {
 }
 
 // ---------------------------------------------------------------- HTTP
-export async function postGraphql(url: string, body: string, token: string, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
-  const r = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body });
+export async function postGraphql(
+  url: string,
+  body: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any }> {
+  const r = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+    body,
+  });
   const text = await r.text();
   let json: any;
   try {

@@ -33,7 +33,7 @@ const instance = autocannon(
         },
       },
     ],
-  } as autocannon.Options,
+  },
   (err, result) => {
     if (err) {
       console.log(JSON.stringify({ error: String(err) }));

@@ -35,7 +35,9 @@ function naivePerson() {
       const rows = (await fetch([p.idNumber], { deadline: ctx.deadline })).get(p.idNumber) ?? [];
       const provenance = { department: EVIDENCE[name].department, retrievedAt: new Date().toISOString(), fromCache: false };
       const out = rows
-        .filter((r) => name !== 'socialInsurance' || ((!args.from || String(r.period) >= args.from) && (!args.to || String(r.period) <= args.to)))
+        .filter(
+          (r) => name !== 'socialInsurance' || ((!args.from || String(r.period) >= args.from) && (!args.to || String(r.period) <= args.to)),
+        )
         .map((r) => ({ ...r, provenance }));
       return name === 'household' ? (out[0] ?? null) : out;
     };
@@ -46,5 +48,5 @@ function naivePerson() {
 /** Our Query and Mutation, with the naive Person. */
 export function naiveSchema(): GraphQLSchema {
   const [ours] = buildResolvers();
-  return buildExecutableSchema([{ ...ours, Person: naivePerson() } as never]);
+  return buildExecutableSchema([{ ...ours, Person: naivePerson() }]);
 }

@@ -69,8 +69,15 @@ interface Row {
 }
 const rows: Row[] = [];
 const row = (scenario: string, measure: string, figure: string, target = '', pass?: boolean | 'skipped') =>
-  rows.push({ scenario, measure, figure, target, verdict: pass === 'skipped' ? 'skipped' : pass === undefined ? 'info' : pass ? 'PASS' : 'MISS' });
-const save = (name: string, data: unknown) => writeFileSync(join(RESULTS_DIR, `${name}.json`), JSON.stringify({ runId, at: new Date().toISOString(), ...(data as object) }, null, 2));
+  rows.push({
+    scenario,
+    measure,
+    figure,
+    target,
+    verdict: pass === 'skipped' ? 'skipped' : pass === undefined ? 'info' : pass ? 'PASS' : 'MISS',
+  });
+const save = (name: string, data: unknown) =>
+  writeFileSync(join(RESULTS_DIR, `${name}.json`), JSON.stringify({ runId, at: new Date().toISOString(), ...(data as object) }, null, 2));
 const log = (msg: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`);
 
 // ------------------------------------------------------------------ processes
@@ -110,13 +117,24 @@ function gatewayEnv(label: string, extra: Record<string, string> = {}): Record<s
 /** The gateway as a user starts it: `node --import tsx src/main.ts`, logs to /dev/null. */
 async function userGateway(label: string, extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Child> {
   const port = await freePort();
-  return track(startChild('src/main.ts', gatewayEnv(label, { PORT: String(port), ...extra }), { readyUrl: `http://127.0.0.1:${port}`, quietStdout: true, nodeArgs }));
+  return track(
+    startChild('src/main.ts', gatewayEnv(label, { PORT: String(port), ...extra }), {
+      readyUrl: `http://127.0.0.1:${port}`,
+      quietStdout: true,
+      nodeArgs,
+    }),
+  );
 }
 
 /** bench/gateway.ts: the same gateway with a layer switched off through AppOverrides. */
 async function toggledGateway(label: string, extra: Record<string, string>): Promise<Child> {
   const port = await freePort();
-  return track(startChild(join(BENCH_DIR, 'gateway.ts'), gatewayEnv(label, { PORT: String(port), ...extra }), { readyUrl: `http://127.0.0.1:${port}`, quietStdout: true }));
+  return track(
+    startChild(join(BENCH_DIR, 'gateway.ts'), gatewayEnv(label, { PORT: String(port), ...extra }), {
+      readyUrl: `http://127.0.0.1:${port}`,
+      quietStdout: true,
+    }),
+  );
 }
 
 interface LoadResult {
@@ -150,12 +168,20 @@ async function settle(target: Child): Promise<void> {
 
 let planNo = 0;
 /** One autocannon run from its own process. */
-async function load(target: Child, connections: number, requests: { body: string; headers: Record<string, string> }[], durationSec = SECONDS): Promise<LoadResult> {
+async function load(
+  target: Child,
+  connections: number,
+  requests: { body: string; headers: Record<string, string> }[],
+  durationSec = SECONDS,
+): Promise<LoadResult> {
   const planPath = join(tmp, `plan-${planNo++}.json`);
   writeFileSync(planPath, JSON.stringify({ url: target.url, connections, durationSec, requests }));
   const cpu0 = cpuSecondsOf(target.pid);
   const out = await new Promise<string>((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'load.ts'), planPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'load.ts'), planPath], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let s = '';
     p.stdout.on('data', (c: Buffer) => (s += c.toString()));
     p.once('exit', (code) => (code === 0 ? resolve(s) : reject(new Error(`load run failed (${code}): ${s}`))));
@@ -167,7 +193,9 @@ async function load(target: Child, connections: number, requests: { body: string
   // CPU spent until the queue drained, over what was answered in the run (close enough)
   r.cpuMsPerRequest = r.requests > 0 ? round(((cpuSecondsOf(target.pid) - cpu0) * 1000) / r.requests, 1) : NaN;
   const bad = r.non2xx + r.errors + r.timeouts;
-  log(`  ${connections} conn: ${round(r.rps, 1)} req/s p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms${bad ? ` (${bad} failed: ${JSON.stringify(r.statuses)})` : ''} cpu ${r.targetCores} cores, ${r.cpuMsPerRequest} ms/request`);
+  log(
+    `  ${connections} conn: ${round(r.rps, 1)} req/s p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms${bad ? ` (${bad} failed: ${JSON.stringify(r.statuses)})` : ''} cpu ${r.targetCores} cores, ${r.cpuMsPerRequest} ms/request`,
+  );
   return r;
 }
 
@@ -182,9 +210,14 @@ const take = (n: number): Scenario[] => {
   return s;
 };
 const mint = await TokenMint.open(dataDir);
-const auth = async (s: Scenario, fresh = false) => ({ authorization: `Bearer ${await mint.county(s.countyCode)}`, ...(fresh ? { 'x-evidence-fresh': 'true' } : {}) });
+const auth = async (s: Scenario, fresh = false) => ({
+  authorization: `Bearer ${await mint.county(s.countyCode)}`,
+  ...(fresh ? { 'x-evidence-fresh': 'true' } : {}),
+});
 const familyRequests = (families: Scenario[], fresh: boolean) =>
-  Promise.all(families.map(async (s, i) => ({ body: peopleBody(familyIds(s), s.countyCode, `bench-${s.key}-${i}`), headers: await auth(s, fresh) })));
+  Promise.all(
+    families.map(async (s, i) => ({ body: peopleBody(familyIds(s), s.countyCode, `bench-${s.key}-${i}`), headers: await auth(s, fresh) })),
+  );
 
 /** A first request through the gateway, to be sure the load runs measure answers, not errors. */
 async function preflight(g: Child, body: string, s: Scenario, fresh: boolean, what: string): Promise<string[]> {
@@ -198,14 +231,25 @@ async function preflight(g: Child, body: string, s: Scenario, fresh: boolean, wh
 /** Calls a department may take for one request over `persons` people (issue 8's target). */
 function allowance(d: Department, persons: number): number {
   // APIs per department; health has no batch endpoint (one call per person)
-  const apis: Record<Department, number> = { police: 2, civilAffairs: 1, humanResources: 1, naturalResources: 1, housing: 3, health: persons, marketRegulation: 2 };
+  const apis: Record<Department, number> = {
+    police: 2,
+    civilAffairs: 1,
+    humanResources: 1,
+    naturalResources: 1,
+    housing: 3,
+    health: persons,
+    marketRegulation: 2,
+  };
   return apis[d];
 }
 
 async function verifyPresent(g: Child, s: Scenario): Promise<{ present: boolean; why: string }> {
   const r = await postGraphql(g.url, verifyBody(s, `bench-probe-${s.key}`), await mint.county(s.countyCode));
   if (r.json?.data?.verifyApplication?.category) return { present: true, why: '' };
-  return { present: false, why: `verifyApplication answered ${r.status} ${errorCodes(r.json).join(',') || JSON.stringify(r.json).slice(0, 120)}` };
+  return {
+    present: false,
+    why: `verifyApplication answered ${r.status} ${errorCodes(r.json).join(',') || JSON.stringify(r.json).slice(0, 120)}`,
+  };
 }
 
 async function scenarioCalls(): Promise<void> {
@@ -219,13 +263,17 @@ async function scenarioCalls(): Promise<void> {
   const kinds: { name: 'people' | 'verifyApplication'; families: Scenario[]; body: (s: Scenario) => string }[] = [
     { name: 'people', families, body: (s) => peopleBody(familyIds(s), s.countyCode, `bench-calls-${s.key}`) },
   ];
-  if (verify.present) kinds.push({ name: 'verifyApplication', families: verifyFamilies, body: (s) => verifyBody(s, `bench-calls-${s.key}`) });
+  if (verify.present)
+    kinds.push({ name: 'verifyApplication', families: verifyFamilies, body: (s) => verifyBody(s, `bench-calls-${s.key}`) });
   else row('1 calls', 'verifyApplication', 'skipped', '', 'skipped');
 
   const result: Record<string, unknown> = { verifyApplication: verify };
   for (const kind of kinds) {
     const per: Record<string, { cold: Stats[]; warm: Stats[]; errors: string[]; persons: number[] }> = {};
-    for (const [label, g] of [['batched', ours], ['naive', naive]] as const) {
+    for (const [label, g] of [
+      ['batched', ours],
+      ['naive', naive],
+    ] as const) {
       const acc = (per[label] = { cold: [], warm: [], errors: [], persons: [] } as (typeof per)[string]);
       for (const s of kind.families) {
         for (const phase of ['cold', 'warm'] as const) {
@@ -251,12 +299,42 @@ async function scenarioCalls(): Promise<void> {
     }));
     const sum = (k: 'batchedCold' | 'batchedWarm' | 'naiveCold' | 'naiveWarm') => table.reduce((a, t) => a + t[k], 0);
     const coldOver = table.filter((t) => t.batchedColdMax > t.allowance);
-    row('1 calls', `${kind.name} cold: calls/request (naive)`, `${round(sum('batchedCold'), 1)} (${round(sum('naiveCold'), 1)}) = ${round(sum('batchedCold') / sum('naiveCold'))}x naive`, '<= 1 per dept API', coldOver.length === 0);
-    if (coldOver.length) row('1 calls', `${kind.name} cold: over allowance`, coldOver.map((t) => `${t.department} ${t.batchedColdMax}>${t.allowance}`).join(', '), '', false);
-    row('1 calls', `${kind.name} warm: calls/request (naive)`, `${round(sum('batchedWarm'), 1)} (${round(sum('naiveWarm'), 1)})`, '0 warm', sum('batchedWarm') === 0);
+    row(
+      '1 calls',
+      `${kind.name} cold: calls/request (naive)`,
+      `${round(sum('batchedCold'), 1)} (${round(sum('naiveCold'), 1)}) = ${round(sum('batchedCold') / sum('naiveCold'))}x naive`,
+      '<= 1 per dept API',
+      coldOver.length === 0,
+    );
+    if (coldOver.length)
+      row(
+        '1 calls',
+        `${kind.name} cold: over allowance`,
+        coldOver.map((t) => `${t.department} ${t.batchedColdMax}>${t.allowance}`).join(', '),
+        '',
+        false,
+      );
+    row(
+      '1 calls',
+      `${kind.name} warm: calls/request (naive)`,
+      `${round(sum('batchedWarm'), 1)} (${round(sum('naiveWarm'), 1)})`,
+      '0 warm',
+      sum('batchedWarm') === 0,
+    );
     const errs = [...new Set([...per.batched!.errors, ...per.naive!.errors])];
     if (errs.length) row('1 calls', `${kind.name} errors in answers`, errs.join(','), 'none', false);
-    result[kind.name] = { familySize: persons, families: kind.families.length, perDepartment: table, totals: { batchedCold: sum('batchedCold'), batchedWarm: sum('batchedWarm'), naiveCold: sum('naiveCold'), naiveWarm: sum('naiveWarm') }, errors: errs };
+    result[kind.name] = {
+      familySize: persons,
+      families: kind.families.length,
+      perDepartment: table,
+      totals: {
+        batchedCold: sum('batchedCold'),
+        batchedWarm: sum('batchedWarm'),
+        naiveCold: sum('naiveCold'),
+        naiveWarm: sum('naiveWarm'),
+      },
+      errors: errs,
+    };
   }
   save('calls', result);
   await Promise.all([stop(ours), stop(naive)]);
@@ -266,7 +344,7 @@ async function scenarioCalls(): Promise<void> {
 async function departmentFloor(): Promise<number> {
   // what one department call costs from a client's side (40 ms plus the mock's own work)
   const env = gatewayEnv('floor');
-  const fetchers = createEvidenceFetchers(loadConfig(env as NodeJS.ProcessEnv).departments);
+  const fetchers = createEvidenceFetchers(loadConfig(env).departments);
   const s = cohort[cohort.length - 1]!;
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {
@@ -301,24 +379,50 @@ async function scenarioOverhead(): Promise<void> {
     const target = r.connections === 50 ? 'p50 < 1.1x, p99 < 1.5x' : '';
     const pass = r.connections === 50 ? r.ratio.p50 < 1.1 && r.ratio.p99 < 1.5 : undefined;
     const fails = r.non2xx + r.errors + r.timeouts;
-    row('2 overhead', `${r.connections} clients p50/p95/p99 ÷ 40 ms`, `${r.ratio.p50} / ${r.ratio.p95} / ${r.ratio.p99}x (${round(r.rps, 0)} req/s; gw ${r.targetCores} cores, ${r.cpuMsPerRequest} ms CPU/req${fails ? `, ${fails} failed` : ''})`, target, pass);
+    row(
+      '2 overhead',
+      `${r.connections} clients p50/p95/p99 ÷ 40 ms`,
+      `${r.ratio.p50} / ${r.ratio.p95} / ${r.ratio.p99}x (${round(r.rps, 0)} req/s; gw ${r.targetCores} cores, ${r.cpuMsPerRequest} ms CPU/req${fails ? `, ${fails} failed` : ''})`,
+      target,
+      pass,
+    );
   }
   row('2 overhead', 'one dept call from a client ÷ 40 ms', `${round(floor / DEPT_MS)}x`, '', undefined);
-  row('6 memory', 'gateway peak RSS (VmHWM) through the 200-client run', `${round(mem.peakMb, 0)} MB (${round(mem.peakMb / 300)}x of 300 MB; ${round(idle.rssMb, 0)} MB idle after start)`, '< 300 MB', mem.peakMb < 300);
+  row(
+    '6 memory',
+    'gateway peak RSS (VmHWM) through the 200-client run',
+    `${round(mem.peakMb, 0)} MB (${round(mem.peakMb / 300)}x of 300 MB; ${round(idle.rssMb, 0)} MB idle after start)`,
+    '< 300 MB',
+    mem.peakMb < 300,
+  );
   save('overhead', { departmentLatencyMs: DEPT_MS, departmentCallFromClientMs: round(floor, 1), runs });
-  save('memory', { gatewayPeakRssMb: round(mem.peakMb, 1), gatewayRssAfterMb: round(mem.rssMb, 1), gatewayRssIdleAfterStartMb: round(idle.rssMb, 1), note: 'VmHWM of the gateway process after the 1, 50 and 200 client runs of scenario 2' });
+  save('memory', {
+    gatewayPeakRssMb: round(mem.peakMb, 1),
+    gatewayRssAfterMb: round(mem.rssMb, 1),
+    gatewayRssIdleAfterStartMb: round(idle.rssMb, 1),
+    note: 'VmHWM of the gateway process after the 1, 50 and 200 client runs of scenario 2',
+  });
 
   if (only.has('scale')) await scenarioScale(g);
   await stop(g);
 
   // diagnostic: the same 50-client run with each department's concurrency cap (16) lifted,
   // to see how much of the overhead is calls queueing behind it
-  const lifted = await userGateway('overhead-lifted', Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_CONCURRENCY`, '1000'])));
+  const lifted = await userGateway(
+    'overhead-lifted',
+    Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_CONCURRENCY`, '1000'])),
+  );
   const capped = runs.find((r) => r.connections === 50)!;
   const l = await load(lifted, 50, requests.slice(offset, offset + 1300));
   offset += 1300;
   await stop(lifted);
-  row('2 overhead', '50 clients, dept concurrency cap 16 -> 1000 (diagnostic)', `p50 ${round(l.p50 / DEPT_MS)}x, p99 ${round(l.p99 / DEPT_MS)}x (${round(l.rps, 0)} vs ${round(capped.rps, 0)} req/s capped)`, '', undefined);
+  row(
+    '2 overhead',
+    '50 clients, dept concurrency cap 16 -> 1000 (diagnostic)',
+    `p50 ${round(l.p50 / DEPT_MS)}x, p99 ${round(l.p99 / DEPT_MS)}x (${round(l.rps, 0)} vs ${round(capped.rps, 0)} req/s capped)`,
+    '',
+    undefined,
+  );
   save('overhead', { departmentLatencyMs: DEPT_MS, departmentCallFromClientMs: round(floor, 1), runs, liftedConcurrencyCap50: l });
 
   if (PROFILE) await profile(requests.slice(offset));
@@ -374,11 +478,23 @@ async function profile(requests: { body: string; headers: Record<string, string>
   });
   const busy = [...self.entries()].filter(([k]) => !k.startsWith('(idle)'));
   const busyTotal = busy.reduce((a, [, v]) => a + v, 0);
-  const top = busy.sort((a, b) => b[1] - a[1]).slice(0, 10).map(([fn, us]) => ({ fn, selfMs: round(us / 1000, 0), shareOfBusy: round(us / busyTotal, 3) }));
-  const ownTop = [...inclusive.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([fn, us]) => ({ fn, inclusiveMs: round(us / 1000, 0), shareOfBusy: round(us / busyTotal, 3) }));
+  const top = busy
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([fn, us]) => ({ fn, selfMs: round(us / 1000, 0), shareOfBusy: round(us / busyTotal, 3) }));
+  const ownTop = [...inclusive.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([fn, us]) => ({ fn, inclusiveMs: round(us / 1000, 0), shareOfBusy: round(us / busyTotal, 3) }));
   for (const t of top.slice(0, 5)) row('profile', `self time ${t.fn}`, `${round(t.shareOfBusy * 100, 1)}% of busy`, '', undefined);
   for (const t of ownTop.slice(0, 5)) row('profile', `inclusive ${t.fn}`, `${round(t.shareOfBusy * 100, 1)}% of busy`, '', undefined);
-  save('profile', { file: join('bench/results/profile', file), totalMs: round(total / 1000, 0), busyMs: round(busyTotal / 1000, 0), top, ownInclusive: ownTop });
+  save('profile', {
+    file: join('bench/results/profile', file),
+    totalMs: round(total / 1000, 0),
+    busyMs: round(busyTotal / 1000, 0),
+    top,
+    ownInclusive: ownTop,
+  });
 }
 
 // ------------------------------------------------------------------ scenario 3: warm throughput
@@ -414,12 +530,32 @@ async function scenarioWarm(): Promise<void> {
   const gwRps = Math.max(gw1.rps, gw2.rps);
   const bareRps = Math.max(b1.rps, b2.rps);
   const ratio = round(gwRps / bareRps);
-  row('3 warm', 'gateway req/s ÷ bare execute req/s (Redis, all cached; best of 2)', `${ratio}x (${round(gwRps, 0)} vs ${round(bareRps, 0)} req/s)`, '>= 0.6x', ratio >= 0.6);
+  row(
+    '3 warm',
+    'gateway req/s ÷ bare execute req/s (Redis, all cached; best of 2)',
+    `${ratio}x (${round(gwRps, 0)} vs ${round(bareRps, 0)} req/s)`,
+    '>= 0.6x',
+    ratio >= 0.6,
+  );
   const best = (a: LoadResult, b: LoadResult) => (a.rps >= b.rps ? a : b);
-  row('3 warm', 'CPU per request: gateway ÷ bare', `${round(best(gw1, gw2).cpuMsPerRequest! / best(b1, b2).cpuMsPerRequest!, 1)}x (${best(gw1, gw2).cpuMsPerRequest} vs ${best(b1, b2).cpuMsPerRequest} ms)`, '', undefined);
+  row(
+    '3 warm',
+    'CPU per request: gateway ÷ bare',
+    `${round(best(gw1, gw2).cpuMsPerRequest! / best(b1, b2).cpuMsPerRequest!, 1)}x (${best(gw1, gw2).cpuMsPerRequest} vs ${best(b1, b2).cpuMsPerRequest} ms)`,
+    '',
+    undefined,
+  );
   row('3 warm', 'department calls during the warm run', String(calls), '0', calls === 0);
   if (errs.length) row('3 warm', 'errors in answers', errs.join(','), 'none', false);
-  save('warm-throughput', { families: warmFamilies.length, connections: 32, gateway: [gw1, gw2], bare: [b1, b2], ratio, departmentCallsDuringGatewayRun: calls, errors: errs });
+  save('warm-throughput', {
+    families: warmFamilies.length,
+    connections: 32,
+    gateway: [gw1, gw2],
+    bare: [b1, b2],
+    ratio,
+    departmentCallsDuringGatewayRun: calls,
+    errors: errs,
+  });
   await Promise.all([stop(g), stop(bare)]);
 }
 
@@ -461,7 +597,13 @@ async function scenarioLayers(): Promise<void> {
     const cost = round(1 - ratio, 3);
     const target = v.layer.startsWith('authorization + audit') ? 'cost < 20%' : '';
     const pass = target ? cost < 0.2 : undefined;
-    row('4 layers', `${v.layer}: on ÷ off req/s`, `${ratio}x (cost ${round(cost * 100, 1)}%; ${round(onRps, 0)} vs ${round(offRps, 0)})`, target, pass);
+    row(
+      '4 layers',
+      `${v.layer}: on ÷ off req/s`,
+      `${ratio}x (cost ${round(cost * 100, 1)}%; ${round(onRps, 0)} vs ${round(offRps, 0)})`,
+      target,
+      pass,
+    );
     out.push({ layer: v.layer, env: v.env, onRps, offRps, ratio, cost, on: [on1, on2], off: [off1, off2] });
   }
   if (errs.length) row('4 layers', 'errors in answers', errs.join(','), 'none', false);
@@ -489,7 +631,14 @@ async function scenarioScale(g: Child): Promise<void> {
       const group = pool.slice(i, i + n);
       const s = group[0]!.s;
       first ??= s;
-      reqs.push({ body: peopleBody(group.map((p) => p.id), s.countyCode, `bench-scale-${n}-${i}`), headers: await auth(s, true) });
+      reqs.push({
+        body: peopleBody(
+          group.map((p) => p.id),
+          s.countyCode,
+          `bench-scale-${n}-${i}`,
+        ),
+        headers: await auth(s, true),
+      });
     }
     const errs = await preflight(g, reqs[0]!.body, first!, true, `${n} people`);
     if (errs.length) row('5 scale', `${n} people: errors in answers`, errs.join(','), 'none', false);
@@ -499,7 +648,13 @@ async function scenarioScale(g: Child): Promise<void> {
   const one = results[0]!;
   for (const r of results) {
     const fails = r.non2xx + r.errors + r.timeouts;
-    row('5 scale', `${r.people} people: p50 ÷ p50 of 1 person`, `${round(r.p50 / one.p50)}x (p50 ${round(r.p50, 0)} ms, p99 ${round(r.p99, 0)} ms${fails ? `, ${fails} failed` : ''})`, '', undefined);
+    row(
+      '5 scale',
+      `${r.people} people: p50 ÷ p50 of 1 person`,
+      `${round(r.p50 / one.p50)}x (p50 ${round(r.p50, 0)} ms, p99 ${round(r.p99, 0)} ms${fails ? `, ${fails} failed` : ''})`,
+      '',
+      undefined,
+    );
   }
   save('scale', { connections: 4, runs: results });
 }
@@ -525,7 +680,9 @@ async function scenarioCohort(): Promise<void> {
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let s = queue.shift(); s && performance.now() < deadline; s = queue.shift()) {
-        const body = verify.present ? verifyBody(s, `bench-cohort-${s.key}`) : peopleBody(familyIds(s), s.countyCode, `bench-cohort-${s.key}`);
+        const body = verify.present
+          ? verifyBody(s, `bench-cohort-${s.key}`)
+          : peopleBody(familyIds(s), s.countyCode, `bench-cohort-${s.key}`);
         const r = await postGraphql(g.url, body, await mint.county(s.countyCode));
         const errs = r.status === 200 ? errorCodes(r.json) : [`HTTP ${r.status}`];
         done++;
@@ -549,11 +706,42 @@ async function scenarioCohort(): Promise<void> {
   const complete = done >= families.length;
   const extrapolatedSec = (wallSec / done) * COHORT_FAMILIES;
   const how = verify.present ? 'verifyApplication' : 'people query (verifyApplication not there)';
-  row('5 scale', `cohort: ${done} families via ${how}`, `${round(wallSec, 1)} s, ${round(done / wallSec, 1)} families/s${complete ? '' : `; ${COHORT_FAMILIES} extrapolated: ${round(extrapolatedSec / 60, 1)} min`}`, '', undefined);
-  row('5 scale', 'cohort: department calls per family', `${round(calls / done, 2)} (${calls} total)${failed ? `; ${failed} failed ${JSON.stringify(Object.fromEntries(codes))}` : ''}`, '', failed ? false : undefined);
+  row(
+    '5 scale',
+    `cohort: ${done} families via ${how}`,
+    `${round(wallSec, 1)} s, ${round(done / wallSec, 1)} families/s${complete ? '' : `; ${COHORT_FAMILIES} extrapolated: ${round(extrapolatedSec / 60, 1)} min`}`,
+    '',
+    undefined,
+  );
+  row(
+    '5 scale',
+    'cohort: department calls per family',
+    `${round(calls / done, 2)} (${calls} total)${failed ? `; ${failed} failed ${JSON.stringify(Object.fromEntries(codes))}` : ''}`,
+    '',
+    failed ? false : undefined,
+  );
   if (verify.present) row('5 scale', 'cohort: category as the generator expects', `${matched}/${done}`, 'all', matched === done);
   row('5 scale', 'cohort: gateway peak RSS', `${round(mem.peakMb, 0)} MB (gw ${round(cores, 2)} cores)`, '< 300 MB', mem.peakMb < 300);
-  save('cohort', { how, verifyApplication: verify, concurrency, families: done, of: COHORT_FAMILIES, complete, wallSec, familiesPerSec: done / wallSec, extrapolatedWallSecFor20k: complete ? wallSec : extrapolatedSec, departmentCalls: stats, callsPerFamily: calls / done, failed, errorCodes: Object.fromEntries(codes), categoryMatches: verify.present ? matched : null, mismatches, gatewayPeakRssMb: mem.peakMb, samplePeakRssMb: peakRss, gatewayCores: cores });
+  save('cohort', {
+    how,
+    verifyApplication: verify,
+    concurrency,
+    families: done,
+    of: COHORT_FAMILIES,
+    complete,
+    wallSec,
+    familiesPerSec: done / wallSec,
+    extrapolatedWallSecFor20k: complete ? wallSec : extrapolatedSec,
+    departmentCalls: stats,
+    callsPerFamily: calls / done,
+    failed,
+    errorCodes: Object.fromEntries(codes),
+    categoryMatches: verify.present ? matched : null,
+    mismatches,
+    gatewayPeakRssMb: mem.peakMb,
+    samplePeakRssMb: peakRss,
+    gatewayCores: cores,
+  });
 }
 
 // ------------------------------------------------------------------ main
@@ -604,11 +792,12 @@ try {
   };
   await step('calls', scenarioCalls);
   await step('overhead', scenarioOverhead);
-  if (!only.has('overhead')) await step('scale', async () => {
-    const g = await userGateway('scale');
-    await scenarioScale(g);
-    await stop(g);
-  });
+  if (!only.has('overhead'))
+    await step('scale', async () => {
+      const g = await userGateway('scale');
+      await scenarioScale(g);
+      await stop(g);
+    });
   await step('warm', scenarioWarm);
   await step('layers', scenarioLayers);
   await step('scale', scenarioCohort);
@@ -618,14 +807,25 @@ try {
 
 // ------------------------------------------------------------------ table
 const w = (k: keyof Row) => Math.max(k.length, ...rows.map((r) => r[k].length));
-const line = (r: Record<keyof Row, string>) => `| ${r.scenario.padEnd(w('scenario'))} | ${r.measure.padEnd(w('measure'))} | ${r.figure.padEnd(w('figure'))} | ${r.target.padEnd(w('target'))} | ${r.verdict.padEnd(w('verdict'))} |`;
+const line = (r: Record<keyof Row, string>) =>
+  `| ${r.scenario.padEnd(w('scenario'))} | ${r.measure.padEnd(w('measure'))} | ${r.figure.padEnd(w('figure'))} | ${r.target.padEnd(w('target'))} | ${r.verdict.padEnd(w('verdict'))} |`;
 const table = [
   line({ scenario: 'scenario', measure: 'measure', figure: 'figure', target: 'target', verdict: 'verdict' }),
   `|${['scenario', 'measure', 'figure', 'target', 'verdict'].map((k) => '-'.repeat(w(k as keyof Row) + 2)).join('|')}|`,
   ...rows.map(line),
 ].join('\n');
 console.log(table);
-console.log(`\nmachine: ${cpus().length} cores, load average ${round(loadAtStart, 1)} at start, ${round(loadavg()[0]!, 1)} at end (other work on the machine slows every process; the ratios pair runs taken seconds apart)`);
-console.log(`${rows.filter((r) => r.verdict === 'MISS').length} missed, ${rows.filter((r) => r.verdict === 'PASS').length} passed; ${round((Date.now() - started) / 1000, 0)} s in all; results in bench/results/`);
-save('summary', { seconds: (Date.now() - started) / 1000, cores: cpus().length, loadAverage: { start: loadAtStart, end: loadavg()[0] }, rows, table });
+console.log(
+  `\nmachine: ${cpus().length} cores, load average ${round(loadAtStart, 1)} at start, ${round(loadavg()[0]!, 1)} at end (other work on the machine slows every process; the ratios pair runs taken seconds apart)`,
+);
+console.log(
+  `${rows.filter((r) => r.verdict === 'MISS').length} missed, ${rows.filter((r) => r.verdict === 'PASS').length} passed; ${round((Date.now() - started) / 1000, 0)} s in all; results in bench/results/`,
+);
+save('summary', {
+  seconds: (Date.now() - started) / 1000,
+  cores: cpus().length,
+  loadAverage: { start: loadAtStart, end: loadavg()[0] },
+  rows,
+  table,
+});
 process.exit(0);

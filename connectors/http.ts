@@ -116,11 +116,25 @@ export class DepartmentHttp {
       const started = performance.now();
       try {
         const result = await this.wrapAttempt(this.department, () => this.attempt(req, opts));
-        this.observe({ department: this.department, operation: req.operation, outcome: 'ok', httpStatus: 200, durationMs: performance.now() - started, attempt });
+        this.observe({
+          department: this.department,
+          operation: req.operation,
+          outcome: 'ok',
+          httpStatus: 200,
+          durationMs: performance.now() - started,
+          attempt,
+        });
         return result;
       } catch (err) {
         const failure = err instanceof AttemptFailure ? err : toAttemptFailure(err);
-        this.observe({ department: this.department, operation: req.operation, outcome: failure.failure, httpStatus: failure.httpStatus, durationMs: performance.now() - started, attempt });
+        this.observe({
+          department: this.department,
+          operation: req.operation,
+          outcome: failure.failure,
+          httpStatus: failure.httpStatus,
+          durationMs: performance.now() - started,
+          attempt,
+        });
         const delay = this.retryDelay(failure, attempt);
         const remaining = opts.deadline === undefined ? Infinity : opts.deadline - Date.now();
         if (!failure.retryable || attempt > policy.retries || opts.signal?.aborted || delay === undefined || delay >= remaining) {
@@ -156,7 +170,14 @@ export class DepartmentHttp {
     // node's http client with one timer per attempt, rather than fetch with AbortSignal.timeout
     // and AbortSignal.any: fetch's web streams and signals were the largest single CPU and
     // garbage cost of a cold query, and each signal lived on for the whole timeout
-    const answer = await send(url, { method: req.method, headers, body: req.body === undefined ? undefined : body, agent: this.agent, timeoutMs: budget, signal: opts.signal });
+    const answer = await send(url, {
+      method: req.method,
+      headers,
+      body: req.body === undefined ? undefined : body,
+      agent: this.agent,
+      timeoutMs: budget,
+      signal: opts.signal,
+    });
     if (answer.kind === 'failed') throw new AttemptFailure(answer.timedOut ? 'timeout' : 'network');
     const { status, retryAfter, text } = answer;
     if (status === 429) throw new AttemptFailure('rate_limited', 429, parseRetryAfter(retryAfter));
@@ -178,7 +199,17 @@ export class DepartmentHttp {
 type SendResult = { kind: 'answered'; status: number; retryAfter: string | null; text: string } | { kind: 'failed'; timedOut: boolean };
 
 /** One HTTP exchange with a deadline; the answer's body is read only on success (an error body may hold personal data). */
-function send(url: URL, o: { method: string; headers: Record<string, string>; body: string | undefined; agent: http.Agent; timeoutMs: number; signal: AbortSignal | undefined }): Promise<SendResult> {
+function send(
+  url: URL,
+  o: {
+    method: string;
+    headers: Record<string, string>;
+    body: string | undefined;
+    agent: http.Agent;
+    timeoutMs: number;
+    signal: AbortSignal | undefined;
+  },
+): Promise<SendResult> {
   return new Promise((resolve) => {
     let settled = false;
     let timedOut = false;
@@ -194,7 +225,7 @@ function send(url: URL, o: { method: string; headers: Record<string, string>; bo
     const client = url.protocol === 'https:' ? https : http;
     const req = client.request(url, { method: o.method, headers, agent: o.agent }, (res) => {
       const status = res.statusCode ?? 0;
-      const retryAfter = (res.headers['retry-after'] as string | undefined) ?? null;
+      const retryAfter = res.headers['retry-after'] ?? null;
       if (status < 200 || status > 299) {
         res.resume(); // drain unread, so the socket goes back to the pool
         res.on('end', () => finish({ kind: 'answered', status, retryAfter, text: '' }));
@@ -241,9 +272,13 @@ export function parseRetryAfter(value: string | null): number | undefined {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

@@ -16,7 +16,9 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-export async function startMockServer(opts: { port: number; host?: string; dataset: Dataset; builtin: boolean } & MockOptions): Promise<MockServer> {
+export async function startMockServer(
+  opts: { port: number; host?: string; dataset: Dataset; builtin: boolean } & MockOptions,
+): Promise<MockServer> {
   const mock = new MockDepartments(opts.dataset, opts);
   const handlers: HttpHandler[] = departmentHandlers(mock, () => (opts.builtin ? builtinScenarioSummaries() : []));
   const host = opts.host ?? '127.0.0.1';

@@ -36,7 +36,8 @@ try {
   if (!result.file) {
     console.log(`nothing older than ${cut.toISOString()}: no file written`);
   } else {
-    for (const c of result.chains) console.log(`chain ${c.chainId}: seq ${c.firstSeq}..${c.lastSeq} (${c.entries} entries), head ${c.headHash}`);
+    for (const c of result.chains)
+      console.log(`chain ${c.chainId}: seq ${c.firstSeq}..${c.lastSeq} (${c.entries} entries), head ${c.headHash}`);
     console.log(`archived ${result.entries} entries older than ${cut.toISOString()} to ${result.file} (sha256 ${result.sha256})`);
   }
 } catch (err) {

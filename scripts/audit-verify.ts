@@ -24,14 +24,18 @@ try {
     const broken = firstProblem(report);
     if (values.verbose) {
       for (const c of report.chains) {
-        console.log(`${c.ok ? 'ok    ' : 'BROKEN'} ${c.chainId} entries=${c.entries} archived=${c.archivedEntries} lastSeq=${c.lastSeq} lastHash=${c.lastHash}`);
+        console.log(
+          `${c.ok ? 'ok    ' : 'BROKEN'} ${c.chainId} entries=${c.entries} archived=${c.archivedEntries} lastSeq=${c.lastSeq} lastHash=${c.lastHash}`,
+        );
       }
     }
     if (broken) {
       console.log(`broken: chain ${broken.chainId} at seq ${broken.firstBrokenSeq}: ${broken.problem}`);
       code = 1;
     } else {
-      console.log(`ok ${report.entries} entries${report.archivedEntries ? ` (${report.archivedEntries} archived)` : ''} in ${report.chains.length} chain${report.chains.length === 1 ? '' : 's'}`);
+      console.log(
+        `ok ${report.entries} entries${report.archivedEntries ? ` (${report.archivedEntries} archived)` : ''} in ${report.chains.length} chain${report.chains.length === 1 ? '' : 's'}`,
+      );
     }
   }
 } catch (err) {

@@ -3,8 +3,18 @@
 import net from 'node:net';
 
 const checks = [
-  { name: 'Redis', env: 'REDIS_URL', url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', start: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no' },
-  { name: 'PostgreSQL', env: 'DATABASE_URL', url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', start: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start' },
+  {
+    name: 'Redis',
+    env: 'REDIS_URL',
+    url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    start: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+  },
+  {
+    name: 'PostgreSQL',
+    env: 'DATABASE_URL',
+    url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    start: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+  },
 ];
 
 function reachable(url: string): Promise<boolean> {

@@ -64,12 +64,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const tokens = overrides.tokens ?? (await createTokenVerifier(config.jwt, devKeys?.publicKeyPem));
   const guards = createDepartmentGuards({
     breaker: config.breaker,
-    ratePerSecond: Object.fromEntries(Object.entries(config.departments).map(([d, c]) => [d, c.ratePerSecond])) as Record<keyof typeof config.departments, number>,
+    ratePerSecond: Object.fromEntries(Object.entries(config.departments).map(([d, c]) => [d, c.ratePerSecond])) as Record<
+      keyof typeof config.departments,
+      number
+    >,
     maxRateWaitMs: 1000,
     metrics,
     onStateChange: (department, state) => logger.warn({ department, breaker: state }, 'circuit breaker'),
   });
-  const fetchers = overrides.fetchers ?? createEvidenceFetchers(config.departments, metrics.onDepartmentCall, overrides.wrapAttempt ?? guards.wrapAttempt);
+  const fetchers =
+    overrides.fetchers ?? createEvidenceFetchers(config.departments, metrics.onDepartmentCall, overrides.wrapAttempt ?? guards.wrapAttempt);
   const cache = overrides.cache ?? (await createEvidenceCache({ config, cacheEncryptionKey, subjectHash, metrics, logger }));
   const audit = overrides.audit ?? (await createAuditService({ config, subjectHash, metrics, logger }));
   const policy = config.countyConsentPolicyPath ? loadCountyConsentPolicy(config.countyConsentPolicyPath) : undefined;

@@ -138,7 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const d of DEPARTMENTS) {
     const p = DEPARTMENT_ENV[d];
     const baseUrl = url(`${p}_URL`) ?? (mockEnabled ? `http://127.0.0.1:${mockPort}/${d}` : undefined);
-    if (!baseUrl) throw new ConfigError(`${p}_URL is not set: the ${d} department's base URL is required${production ? ' in production' : ' when MOCKS=off'}`);
+    if (!baseUrl)
+      throw new ConfigError(
+        `${p}_URL is not set: the ${d} department's base URL is required${production ? ' in production' : ' when MOCKS=off'}`,
+      );
     const secret = env[`${p}_APP_SECRET`] || (production ? undefined : devDepartmentSecret(d));
     if (!secret) throw new ConfigError(`${p}_APP_SECRET is not set: production needs each department's signing secret`);
     departments[d] = {
@@ -146,7 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appKey: env.DEPARTMENT_APP_KEY || (production ? '' : DEV_APP_KEY),
       secret,
       policy: {
-        timeoutMs: parse(intFrom(`${p}_TIMEOUT_MS`, parse(intFrom('DEPARTMENT_TIMEOUT_MS', DEFAULT_POLICY.timeoutMs, 1), env.DEPARTMENT_TIMEOUT_MS), 1), env[`${p}_TIMEOUT_MS`]),
+        timeoutMs: parse(
+          intFrom(`${p}_TIMEOUT_MS`, parse(intFrom('DEPARTMENT_TIMEOUT_MS', DEFAULT_POLICY.timeoutMs, 1), env.DEPARTMENT_TIMEOUT_MS), 1),
+          env[`${p}_TIMEOUT_MS`],
+        ),
         retries: parse(intFrom(`${p}_RETRIES`, DEFAULT_POLICY.retries, 0, 10), env[`${p}_RETRIES`]),
         retryBaseMs: DEFAULT_POLICY.retryBaseMs,
         maxRetryAfterMs: DEFAULT_POLICY.maxRetryAfterMs,
@@ -155,13 +161,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ratePerSecond: parse(intFrom(`${p}_RATE_PER_SECOND`, DEFAULT_RATE_PER_SECOND[d], 0, 100_000), env[`${p}_RATE_PER_SECOND`]),
     };
   }
-  if (production && !env.DEPARTMENT_APP_KEY) throw new ConfigError('DEPARTMENT_APP_KEY is not set: production needs the gateway\'s app key');
+  if (production && !env.DEPARTMENT_APP_KEY) throw new ConfigError("DEPARTMENT_APP_KEY is not set: production needs the gateway's app key");
 
   const jwksUrl = url('JWKS_URL');
   const publicKeyPem = env.JWT_PUBLIC_KEY || undefined;
-  if (production && !jwksUrl && !publicKeyPem) throw new ConfigError('JWKS_URL or JWT_PUBLIC_KEY must be set in production: development keys are refused');
+  if (production && !jwksUrl && !publicKeyPem)
+    throw new ConfigError('JWKS_URL or JWT_PUBLIC_KEY must be set in production: development keys are refused');
   if (production && !env.SUBJECT_HASH_KEY) throw new ConfigError('SUBJECT_HASH_KEY must be set in production');
-  if (production && env.REDIS_URL && !env.CACHE_ENCRYPTION_KEY) throw new ConfigError('CACHE_ENCRYPTION_KEY must be set in production when REDIS_URL is set');
+  if (production && env.REDIS_URL && !env.CACHE_ENCRYPTION_KEY)
+    throw new ConfigError('CACHE_ENCRYPTION_KEY must be set in production when REDIS_URL is set');
   if (production && !env.DATABASE_URL) throw new ConfigError('DATABASE_URL must be set in production: the audit store is PostgreSQL');
 
   const cacheTtl = { ...DEFAULT_CACHE_TTL };
@@ -197,13 +205,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: parse(intFrom('RATE_LIMIT_PER_MINUTE', 600, 1), env.RATE_LIMIT_PER_MINUTE),
     requestTimeoutMs: parse(intFrom('REQUEST_TIMEOUT_MS', 10_000, 100), env.REQUEST_TIMEOUT_MS),
     breaker: {
-      errorThresholdPercentage: parse(intFrom('BREAKER_ERROR_PERCENT', DEFAULT_BREAKER.errorThresholdPercentage, 1, 100), env.BREAKER_ERROR_PERCENT),
+      errorThresholdPercentage: parse(
+        intFrom('BREAKER_ERROR_PERCENT', DEFAULT_BREAKER.errorThresholdPercentage, 1, 100),
+        env.BREAKER_ERROR_PERCENT,
+      ),
       volumeThreshold: parse(intFrom('BREAKER_VOLUME', DEFAULT_BREAKER.volumeThreshold, 1, 10_000), env.BREAKER_VOLUME),
       windowMs: parse(intFrom('BREAKER_WINDOW_MS', DEFAULT_BREAKER.windowMs, 100, 600_000), env.BREAKER_WINDOW_MS),
       resetMs: parse(intFrom('BREAKER_RESET_MS', DEFAULT_BREAKER.resetMs, 10, 600_000), env.BREAKER_RESET_MS),
     },
     shutdownDrainMs: parse(intFrom('SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000), env.SHUTDOWN_DRAIN_MS),
-    mock: { enabled: mockEnabled, port: mockPort, dataPath: env.MOCK_DATA || undefined, latencyMs: parse(intFrom('MOCK_LATENCY_MS', 0, 0), env.MOCK_LATENCY_MS) },
+    mock: {
+      enabled: mockEnabled,
+      port: mockPort,
+      dataPath: env.MOCK_DATA || undefined,
+      latencyMs: parse(intFrom('MOCK_LATENCY_MS', 0, 0), env.MOCK_LATENCY_MS),
+    },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   if (mocks) {
     console.log(`mock departments   ${mocks.url}  (families: ${mocks.url}/__mock/scenarios)`);
     console.log('a token            npm run token -- --role county_platform --county 370811');
-    console.log(`try it             curl -s ${gateway.url}/graphql -H "authorization: Bearer $(npm run -s token -- --role county_platform --county 370811)" -H 'content-type: application/json' -d '{"query":"{ __typename }"}'`);
+    console.log(
+      `try it             curl -s ${gateway.url}/graphql -H "authorization: Bearer $(npm run -s token -- --role county_platform --county 370811)" -H 'content-type: application/json' -d '{"query":"{ __typename }"}'`,
+    );
   }
 
   let stopping = false;

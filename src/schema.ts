@@ -5,7 +5,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { IResolvers } from '@graphql-tools/utils';
 import { Kind, isObjectType, type GraphQLSchema } from 'graphql';
 import { scalarResolvers } from '../resolvers/scalars';
 import type { PiiKind, Resolvers } from './generated/graphql';
@@ -25,8 +24,7 @@ export function buildExecutableSchema(resolvers: Resolvers | Resolvers[] = []): 
   const list = Array.isArray(resolvers) ? resolvers : [resolvers];
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    // Codegen's Resolvers is stricter than IResolvers but not assignable to it structurally.
-    resolvers: [scalarResolvers, ...list] as unknown as IResolvers[],
+    resolvers: [scalarResolvers, ...list],
   });
 }
 

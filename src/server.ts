@@ -46,7 +46,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const apolloCode = formatted.extensions?.code;
   const known = errorCodeOf(error) ?? (typeof apolloCode === 'string' && APOLLO_CODES_PASSED.has(apolloCode) ? apolloCode : undefined);
   if (!known || known === 'INTERNAL_SERVER_ERROR') {
-    return { message: 'Internal error; quote the requestId to the operator.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal error; quote the requestId to the operator.',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   const extensions: Record<string, unknown> = { code: known };
   for (const key of ['department', 'argumentName', 'retryAfterSeconds'] as const) {
@@ -67,7 +71,10 @@ function requestLogPlugin(app: App): ApolloServerPlugin<GatewayContext> {
             app.metrics.errors.inc({ code });
             if (!errorCodeOf(err) && !err.extensions?.code?.toString().startsWith('GRAPHQL_')) {
               // the unknown error's own message may hold data: log its class and path only
-              rc.contextValue.logger.error({ err: { type: err.originalError?.name ?? err.name, path: err.path?.join('.') } }, 'unexpected error');
+              rc.contextValue.logger.error(
+                { err: { type: err.originalError?.name ?? err.name, path: err.path?.join('.') } },
+                'unexpected error',
+              );
             }
           }
         },
@@ -85,7 +92,9 @@ function requestLogPlugin(app: App): ApolloServerPlugin<GatewayContext> {
               operationName: rc.operationName ?? null,
               durationMs: Math.round(ms),
               outcome,
-              errorCodes: [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))],
+              errorCodes: [
+                ...new Set(errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'))),
+              ],
               departmentsCalled: [...evidence.departmentsCalled],
               cacheHits: evidence.cacheHits,
             },
@@ -99,9 +108,15 @@ function requestLogPlugin(app: App): ApolloServerPlugin<GatewayContext> {
 
 export async function startGateway(
   app: App,
-  opts: { port: number; host: string; plugins?: ApolloServerPlugin<GatewayContext>[]; /** query protection; off only to measure its cost */ armor?: boolean },
+  opts: {
+    port: number;
+    host: string;
+    plugins?: ApolloServerPlugin<GatewayContext>[];
+    /** query protection; off only to measure its cost */ armor?: boolean;
+  },
 ): Promise<Gateway> {
-  const protection = opts.armor === false ? undefined : queryProtection(undefined, (rule) => app.logger.info({ rule }, 'query refused as too complex'));
+  const protection =
+    opts.armor === false ? undefined : queryProtection(undefined, (rule) => app.logger.info({ rule }, 'query refused as too complex'));
   const apollo = new ApolloServer<GatewayContext>({
     schema: app.schema,
     introspection: !app.config.production,
@@ -157,7 +172,13 @@ export async function startGateway(
   };
 }
 
-async function handle(app: App, apollo: ApolloServer<GatewayContext>, state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  app: App,
+  apollo: ApolloServer<GatewayContext>,
+  state: ServerState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway.local');
   // a keep-alive client learns with this answer that the connection ends with it
   if (state.draining) res.setHeader('connection', 'close');
@@ -201,7 +222,9 @@ async function handle(app: App, apollo: ApolloServer<GatewayContext>, state: Ser
     app.metrics.errors.inc({ code: 'RATE_LIMITED' });
     const err = new RateLimitedError(decision.retryAfterSeconds);
     res.setHeader('retry-after', String(decision.retryAfterSeconds));
-    return sendJson(res, 429, { errors: [{ message: err.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds } }] });
+    return sendJson(res, 429, {
+      errors: [{ message: err.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds } }],
+    });
   }
 
   const headers = new HeaderMap();

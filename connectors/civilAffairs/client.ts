@@ -25,7 +25,10 @@ export function createCivilAffairsConnector(http: DepartmentHttp): DepartmentCon
         const answers = await Promise.all(
           chunk(ids, CIVIL_AFFAIRS_BATCH_CAP).map((zjhmList) => {
             const body: Schemas['MarriageBatchQueryRequest'] = { zjhmList };
-            return http.call({ operation: 'marriages.batch', method: 'POST', path: '/marriage/batch-query', body, parse: parseBatch }, opts);
+            return http.call(
+              { operation: 'marriages.batch', method: 'POST', path: '/marriage/batch-query', body, parse: parseBatch },
+              opts,
+            );
           }),
         );
         for (const answer of answers) {

@@ -23,7 +23,13 @@ export function createHealthConnector(http: DepartmentHttp): DepartmentConnector
         const settled = await Promise.allSettled(
           ids.map(async (parentIdNumber) => {
             const res = await http.call(
-              { operation: 'birthCertificates.byParent', method: 'GET', path: '/birth-certificates', query: { parentIdNumber }, parse: parseList },
+              {
+                operation: 'birthCertificates.byParent',
+                method: 'GET',
+                path: '/birth-certificates',
+                query: { parentIdNumber },
+                parse: parseList,
+              },
               opts,
             );
             const list = out.get(parentIdNumber)!;

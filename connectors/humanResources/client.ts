@@ -31,7 +31,10 @@ export function createHumanResourcesConnector(http: DepartmentHttp): DepartmentC
           chunk(ids, HUMAN_RESOURCES_BATCH_CAP).map(async (aac002List) => {
             for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
               const body: Schemas['PaymentQueryRequest'] = { aac002List, pageNum, pageSize: HUMAN_RESOURCES_PAGE_SIZE };
-              const { data } = await http.call({ operation: 'socialInsurance.payments', method: 'POST', path: '/si/v2/payments', body, parse: parsePage }, opts);
+              const { data } = await http.call(
+                { operation: 'socialInsurance.payments', method: 'POST', path: '/si/v2/payments', body, parse: parsePage },
+                opts,
+              );
               for (const row of data.list) out.get(row.aac002)?.push(toSocialInsurancePayment(row));
               if (data.list.length === 0 || pageNum * data.pageSize >= data.total) break;
             }

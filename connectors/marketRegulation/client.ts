@@ -29,7 +29,10 @@ export function createMarketRegulationConnector(http: DepartmentHttp): Departmen
         const answers = await Promise.all(
           chunk(ids, MARKET_REGULATION_BATCH_CAP).map((jyzsfzhList) => {
             const body: Schemas['GtgshQueryRequest'] = { jyzsfzhList };
-            return http.call({ operation: 'individualBusinesses.batch', method: 'POST', path: '/gsxx/gtgsh/query', body, parse: parseGtgsh }, opts);
+            return http.call(
+              { operation: 'individualBusinesses.batch', method: 'POST', path: '/gsxx/gtgsh/query', body, parse: parseGtgsh },
+              opts,
+            );
           }),
         );
         for (const { items } of answers) {

@@ -49,9 +49,7 @@ export function createNaturalResourcesConnector(http: DepartmentHttp): Departmen
         const pageSize = first.pageSize;
         const pages = Math.ceil(first.total / pageSize);
         if (pages > MAX_PAGES) throw new DepartmentUnavailableError('naturalResources', 'malformed', 200);
-        const rest = await Promise.all(
-          Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(unique, i + 2, pageSize, opts)),
-        );
+        const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(unique, i + 2, pageSize, opts)));
 
         const requested = new Map(unique.map((id) => [key(id), id]));
         // pages are separate reads: a title registered in between can shift one onto two pages

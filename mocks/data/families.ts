@@ -995,7 +995,7 @@ export function buildBuiltinDataset(): { dataset: Dataset; scenarios: Scenario[]
 /** `families` generated families (benchmarks): every ID number unique, each with its expected category. */
 export function generateCohort(families: number, seed: number): { dataset: Dataset; scenarios: Scenario[] } {
   const b = new Builder(new Rng(seed));
-  const scenarios: Scenario[] = new Array(families);
+  const scenarios = new Array<Scenario>(families);
   const width = String(families).length;
   for (let i = 0; i < families; i++) scenarios[i] = addCohortFamily(b, `cohort-${String(i + 1).padStart(width, '0')}`);
   return { dataset: b.ds, scenarios };

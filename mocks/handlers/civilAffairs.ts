@@ -12,7 +12,10 @@ type Schemas = components['schemas'];
 const api = loadOpenApi(new URL('../../connectors/civilAffairs/', import.meta.url).href);
 const validateRequest = api.validator<Schemas['MarriageBatchQueryRequest']>('MarriageBatchQueryRequest');
 
-const STATUS_TO_HYZT = Object.fromEntries(Object.entries(HYZT_TO_STATUS).map(([k, v]) => [v, k])) as Record<MarriageStatus, Schemas['MarriageRecord']['hyzt']>;
+const STATUS_TO_HYZT = Object.fromEntries(Object.entries(HYZT_TO_STATUS).map(([k, v]) => [v, k])) as Record<
+  MarriageStatus,
+  Schemas['MarriageRecord']['hyzt']
+>;
 
 export function toMarriageRecord(m: MarriageRegistration): Schemas['MarriageRecord'] {
   return {

@@ -20,7 +20,6 @@ const MODE_TEXT: Record<CoOwnershipMode, NonNullable<Schemas['OwnershipMode']>> 
   BY_SHARES: '按份共有',
 };
 
-
 function ownership(c: CoOwnership | null): Pick<Schemas['SaleContract'], 'ownership_mode' | 'co_owners'> {
   if (!c) return { ownership_mode: null, co_owners: [] };
   return {

@@ -21,14 +21,19 @@ const MODE_TEXT: Record<CoOwnershipMode, NonNullable<BdcRecord['gyfs']>> = {
   BY_SHARES: '按份共有',
 };
 
-
 /** Sets a key only when there is a value: this register leaves empty fields out. */
 function put<K extends keyof BdcRecord>(out: BdcRecord, k: K, v: BdcRecord[K] | null): void {
   if (v !== null && v !== undefined) out[k] = v;
 }
 
 export function toBdcRecord(p: PropertyCertificate, matchedIdNumbers: string[]): BdcRecord {
-  const out: BdcRecord = { bdcqzh: p.certificateNumber, qlrmc: p.holderName, qlrzjh: p.holderIdNumber, zlqh: p.regionCode, matchedIdNumbers };
+  const out: BdcRecord = {
+    bdcqzh: p.certificateNumber,
+    qlrmc: p.holderName,
+    qlrzjh: p.holderIdNumber,
+    zlqh: p.regionCode,
+    matchedIdNumbers,
+  };
   put(out, 'qllx', p.rightType);
   put(out, 'qlxz', p.rightNature);
   put(out, 'djsj', p.registeredOn && `${p.registeredOn} ${clockOf(p.certificateNumber)}`);
@@ -78,7 +83,12 @@ export function naturalResourcesHandlers(mock: MockDepartments): HttpHandler[] {
       const all = [...titles.values()];
       const start = (query.pageNo - 1) * query.pageSize;
       const list = all.slice(start, start + query.pageSize).map((e) => toBdcRecord(e.title, e.matched));
-      return HttpResponse.json({ total: all.length, pageNo: query.pageNo, pageSize: query.pageSize, list } satisfies Schemas['BdcQueryPage']);
+      return HttpResponse.json({
+        total: all.length,
+        pageNo: query.pageNo,
+        pageSize: query.pageSize,
+        list,
+      } satisfies Schemas['BdcQueryPage']);
     }),
   ];
 }

@@ -112,7 +112,9 @@ export async function archiveAccessLog(sql: Sql, opts: { cut: Date; out: string 
           for (const r of rows) {
             const e = rowToEntry(r);
             if (e.seq !== expectedSeq || e.prevHash !== expectedPrev || entryHash(e.prevHash, e) !== e.hash) {
-              throw new ArchiveError(`chain ${chainId} is broken at seq ${expectedSeq}; run npm run audit:verify — a broken stretch is not archived`);
+              throw new ArchiveError(
+                `chain ${chainId} is broken at seq ${expectedSeq}; run npm run audit:verify — a broken stretch is not archived`,
+              );
             }
             expectedSeq += 1;
             expectedPrev = e.hash;
@@ -152,10 +154,12 @@ export async function archiveAccessLog(sql: Sql, opts: { cut: Date; out: string 
       chains: result.chains,
     };
   } catch (err) {
-    const h = handle as FileHandle | undefined;
+    const h = handle;
     await h?.close().catch(() => {});
     if (created && deleting) {
-      throw new ArchiveError(`the archive step failed after deletion was asked for; ${file} is kept — check access_log_archive for whether it committed (${err instanceof Error ? err.message : String(err)})`);
+      throw new ArchiveError(
+        `the archive step failed after deletion was asked for; ${file} is kept — check access_log_archive for whether it committed (${err instanceof Error ? err.message : String(err)})`,
+      );
     }
     // nothing was deleted: the file would only mislead
     if (created) await rm(file, { force: true });
@@ -177,7 +181,11 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 /** Recomputes an archive file's chains (for tests and for an auditor holding the file). */
-export function verifyArchiveLines(lines: string[]): { ok: boolean; chains: { chainId: string; headHash: string; entries: number }[]; problem?: string } {
+export function verifyArchiveLines(lines: string[]): {
+  ok: boolean;
+  chains: { chainId: string; headHash: string; entries: number }[];
+  problem?: string;
+} {
   const out: { chainId: string; headHash: string; entries: number }[] = [];
   let cur: { chainId: string; headHash: string; lastSeq: number; expectedSeq: number; prev: string; n: number } | undefined;
   const finish = () => {
@@ -192,7 +200,14 @@ export function verifyArchiveLines(lines: string[]): { ok: boolean; chains: { ch
     if (o.type === 'chain') {
       const p = finish();
       if (p) return { ok: false, chains: out, problem: p };
-      cur = { chainId: String(o.chainId), headHash: String(o.headHash), lastSeq: Number(o.lastSeq), expectedSeq: Number(o.firstSeq), prev: String(o.prevHash ?? GENESIS_HASH), n: 0 };
+      cur = {
+        chainId: String(o.chainId),
+        headHash: String(o.headHash),
+        lastSeq: Number(o.lastSeq),
+        expectedSeq: Number(o.firstSeq),
+        prev: typeof o.prevHash === 'string' ? o.prevHash : GENESIS_HASH,
+        n: 0,
+      };
     } else if (cur) {
       const { type: _t, ...e } = o as unknown as { type: string } & import('./canonical').AccessLogEntry;
       if (e.seq !== cur.expectedSeq || e.prevHash !== cur.prev || entryHash(e.prevHash, e) !== e.hash) {

@@ -95,6 +95,7 @@ export function canonicalTime(value: string | Date): string {
   return `${iso.slice(0, 23)}000Z`;
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL cannot store
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text PostgreSQL stores exactly as given (no NUL, no lone surrogate), so the hash survives a round trip. */

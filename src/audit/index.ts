@@ -33,7 +33,10 @@ export interface AuditService extends AuditRecorder {
   /** the store, for maintenance scripts and tests; the gateway itself goes through the methods */
   readonly sql: Sql;
   /** auditor search: newest first, cursor-paged; BAD_USER_INPUT for an impossible filter */
-  accessLogs(filter: AccessLogFilterInput | null | undefined, page?: { first?: number | null; after?: string | null }): Promise<AccessLogPage>;
+  accessLogs(
+    filter: AccessLogFilterInput | null | undefined,
+    page?: { first?: number | null; after?: string | null },
+  ): Promise<AccessLogPage>;
   /** walks and recomputes every chain */
   integrity(): Promise<IntegrityReport>;
   /** transactions committed by this instance's writer (what group commit saves) */
@@ -55,13 +58,18 @@ export function describeStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>): 
 }
 
 /** Opens the configured store and brings its schema up to date. */
-export async function openAuditStore(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema'>, opts: { statementTimeoutMs?: number } = {}): Promise<Sql> {
+export async function openAuditStore(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema'>,
+  opts: { statementTimeoutMs?: number } = {},
+): Promise<Sql> {
   let sql: Sql;
   try {
     sql = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema, ...opts });
     await sql.query('SELECT 1');
   } catch (err) {
-    throw new AuditStoreError(`audit store unreachable (${describeStore(config)}): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new AuditStoreError(`audit store unreachable (${describeStore(config)}): ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
   try {
     await migrate(sql);
@@ -118,7 +126,7 @@ export async function createAuditService(deps: AuditDeps): Promise<AuditService>
         rows = entries.map((e) => toUnchained(e, subjectHash));
       } catch (err) {
         // a malformed record fails alone; it never reaches (and fails) a shared transaction
-        return Promise.reject(err);
+        return Promise.reject(err instanceof Error ? err : new AuditStoreError('an access record is malformed'));
       }
       return writer.append(rows);
     },

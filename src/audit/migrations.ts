@@ -227,7 +227,7 @@ export async function migrate(sql: Sql): Promise<number[]> {
       )`);
       const done = (await appliedVersions(tx)) ?? new Set<number>();
       const current = (await tx.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s;
-      if (!current) throw new MigrationError('no current schema: set DATABASE_SCHEMA or the role\'s search_path');
+      if (!current) throw new MigrationError("no current schema: set DATABASE_SCHEMA or the role's search_path");
       const schema = `"${current.replace(/"/g, '""')}"`;
       const applied: number[] = [];
       for (const m of MIGRATIONS) {
@@ -243,7 +243,9 @@ export async function migrate(sql: Sql): Promise<number[]> {
     const code = (err as { code?: string }).code;
     const why = err instanceof Error ? err.message : String(err);
     if (code === '42501') {
-      throw new MigrationError(`audit store: migrations are pending and this database role may not apply them (${why}); apply them once as the schema owner: DATABASE_URL=<owner URL> npm run audit:migrate`);
+      throw new MigrationError(
+        `audit store: migrations are pending and this database role may not apply them (${why}); apply them once as the schema owner: DATABASE_URL=<owner URL> npm run audit:migrate`,
+      );
     }
     throw new MigrationError(`audit store: migration failed: ${why}`);
   }

@@ -46,7 +46,8 @@ function encodeCursor(e: AccessLogEntry): string {
 function decodeCursor(cursor: string): [string, string, number] {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 3 && isIsoDateTime(v[0]) && typeof v[1] === 'string' && Number.isSafeInteger(v[2])) return v as [string, string, number];
+    if (Array.isArray(v) && v.length === 3 && isIsoDateTime(v[0]) && typeof v[1] === 'string' && Number.isSafeInteger(v[2]))
+      return v as [string, string, number];
   } catch {
     // fall through
   }
@@ -55,12 +56,16 @@ function decodeCursor(cursor: string): [string, string, number] {
 
 function text(value: string | null | undefined, name: string, max = 200): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (value.length === 0 || value.length > max) throw new BadUserInputError(`filter.${name} must be 1 to ${max} characters.`, `filter.${name}`);
+  if (value.length === 0 || value.length > max)
+    throw new BadUserInputError(`filter.${name} must be 1 to ${max} characters.`, `filter.${name}`);
   return value;
 }
 
 /** The WHERE clause and its parameters; BAD_USER_INPUT for a value no entry could have. */
-export function buildFilter(filter: AccessLogFilterInput | null | undefined, subjectHash: SubjectHasher): { where: string[]; params: unknown[] } {
+export function buildFilter(
+  filter: AccessLogFilterInput | null | undefined,
+  subjectHash: SubjectHasher,
+): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const eq = (column: string, value: unknown) => {
@@ -72,14 +77,16 @@ export function buildFilter(filter: AccessLogFilterInput | null | undefined, sub
   const actor = text(f.actorSubject, 'actorSubject');
   if (actor !== undefined) eq('actor_subject', actor);
   if (f.actorRole !== null && f.actorRole !== undefined) {
-    if (!(ROLES as readonly string[]).includes(f.actorRole)) throw new BadUserInputError(`filter.actorRole must be one of ${ROLES.join(', ')}.`, 'filter.actorRole');
+    if (!(ROLES as readonly string[]).includes(f.actorRole))
+      throw new BadUserInputError(`filter.actorRole must be one of ${ROLES.join(', ')}.`, 'filter.actorRole');
     eq('actor_role', f.actorRole);
   }
   if (f.countyCode !== null && f.countyCode !== undefined) eq('county_code', checkCountyCode(f.countyCode, 'filter.countyCode'));
   const app = text(f.applicationId, 'applicationId', 64);
   if (app !== undefined) eq('application_id', app);
   if (f.department !== null && f.department !== undefined) {
-    if (!(DEPARTMENTS as readonly string[]).includes(f.department)) throw new BadUserInputError(`filter.department must be one of ${DEPARTMENTS.join(', ')}.`, 'filter.department');
+    if (!(DEPARTMENTS as readonly string[]).includes(f.department))
+      throw new BadUserInputError(`filter.department must be one of ${DEPARTMENTS.join(', ')}.`, 'filter.department');
     eq('department', f.department);
   }
   if (f.outcome !== null && f.outcome !== undefined) {
@@ -88,7 +95,10 @@ export function buildFilter(filter: AccessLogFilterInput | null | undefined, sub
   }
   const req = text(f.requestId, 'requestId', 64);
   if (req !== undefined) eq('request_id', req);
-  for (const [key, op] of [['from', '>='], ['to', '<']] as const) {
+  for (const [key, op] of [
+    ['from', '>='],
+    ['to', '<'],
+  ] as const) {
     const v = f[key];
     if (v === null || v === undefined) continue;
     if (!isIsoDateTime(v)) throw new BadUserInputError(`filter.${key} must be an ISO 8601 date-time with an offset.`, `filter.${key}`);
@@ -105,7 +115,8 @@ export async function queryAccessLogs(
   page: { first?: number | null; after?: string | null } = {},
 ): Promise<AccessLogPage> {
   const first = page.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`first must be from 1 to ${MAX_PAGE_SIZE}.`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw new BadUserInputError(`first must be from 1 to ${MAX_PAGE_SIZE}.`, 'first');
   const { where, params } = buildFilter(filter, subjectHash);
   const countWhere = [...where];
   const countParams = [...params];
@@ -127,7 +138,10 @@ export async function queryAccessLogs(
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: async () => {
       const c = countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : '';
-      const r = await sql.query<{ n: string | number }>(`SELECT count(*)::text AS n FROM (SELECT 1 FROM access_log ${c} LIMIT ${MAX_COUNTED + 1}) s`, countParams);
+      const r = await sql.query<{ n: string | number }>(
+        `SELECT count(*)::text AS n FROM (SELECT 1 FROM access_log ${c} LIMIT ${MAX_COUNTED + 1}) s`,
+        countParams,
+      );
       const n = Number(r.rows[0]?.n ?? 0);
       return n > MAX_COUNTED ? null : n;
     },

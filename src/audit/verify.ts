@@ -158,7 +158,10 @@ async function walkChains(sql: Sql, pageSize: number): Promise<IntegrityReport> 
   let after: [string, string] | undefined;
   for (;;) {
     const { rows } = after
-      ? await sql.query<EntryRow>(`SELECT ${ENTRY_SELECT} FROM access_log WHERE (chain_id, seq) > ($1, $2::bigint) ORDER BY access_log.chain_id, access_log.seq LIMIT ${pageSize}`, after)
+      ? await sql.query<EntryRow>(
+          `SELECT ${ENTRY_SELECT} FROM access_log WHERE (chain_id, seq) > ($1, $2::bigint) ORDER BY access_log.chain_id, access_log.seq LIMIT ${pageSize}`,
+          after,
+        )
       : await sql.query<EntryRow>(`SELECT ${ENTRY_SELECT} FROM access_log ORDER BY access_log.chain_id, access_log.seq LIMIT ${pageSize}`);
     for (const r of rows) check(chain(r.chain_id), rowToEntry(r));
     if (rows.length < pageSize) break;
@@ -171,10 +174,13 @@ async function walkChains(sql: Sql, pageSize: number): Promise<IntegrityReport> 
     if (c.entries === 0 && c.archivedEntries === 0) breakAt(c, 1, 'the chain was started but none of its entries remain (deleted?)');
   }
   for (const c of chains.values()) {
-    if (!registry.has(c.chainId)) breakAt(c, c.firstBrokenSeq ?? 1, 'the chain is not registered in access_log_chains (inserted from outside the gateway?)');
+    if (!registry.has(c.chainId))
+      breakAt(c, c.firstBrokenSeq ?? 1, 'the chain is not registered in access_log_chains (inserted from outside the gateway?)');
   }
 
-  const list = [...chains.values()].sort((a, b) => a.chainId.localeCompare(b.chainId)).map(({ expectedSeq: _s, expectedPrev: _p, ...rest }) => rest);
+  const list = [...chains.values()]
+    .sort((a, b) => a.chainId.localeCompare(b.chainId))
+    .map(({ expectedSeq: _s, expectedPrev: _p, ...rest }) => rest);
   return {
     ok: list.every((c) => c.ok),
     verifiedAt: new Date().toISOString(),
@@ -190,9 +196,13 @@ function check(c: ChainState, e: AccessLogEntry): void {
   c.lastHash = e.hash;
   if (!c.ok) return;
   if (e.seq !== c.expectedSeq) {
-    breakAt(c, c.expectedSeq, e.seq > c.expectedSeq
-      ? `entry ${c.expectedSeq}${e.seq - c.expectedSeq > 1 ? ` to ${e.seq - 1}` : ''} missing (deleted?): the next entry is ${e.seq}`
-      : `entry ${e.seq} appears out of order`);
+    breakAt(
+      c,
+      c.expectedSeq,
+      e.seq > c.expectedSeq
+        ? `entry ${c.expectedSeq}${e.seq - c.expectedSeq > 1 ? ` to ${e.seq - 1}` : ''} missing (deleted?): the next entry is ${e.seq}`
+        : `entry ${e.seq} appears out of order`,
+    );
     return;
   }
   if (entryHash(e.prevHash, e) !== e.hash) {
@@ -200,11 +210,15 @@ function check(c: ChainState, e: AccessLogEntry): void {
     return;
   }
   if (e.prevHash !== c.expectedPrev) {
-    breakAt(c, e.seq, e.seq === 1 || c.expectedPrev === GENESIS_HASH
-      ? 'prevHash is not the chain genesis'
-      : c.entries === 1 && c.archivedEntries > 0
-        ? `prevHash does not match the head hash archived for entry ${e.seq - 1}`
-        : `prevHash does not match the hash of entry ${e.seq - 1} (rows replaced, swapped or reordered?)`);
+    breakAt(
+      c,
+      e.seq,
+      e.seq === 1 || c.expectedPrev === GENESIS_HASH
+        ? 'prevHash is not the chain genesis'
+        : c.entries === 1 && c.archivedEntries > 0
+          ? `prevHash does not match the head hash archived for entry ${e.seq - 1}`
+          : `prevHash does not match the hash of entry ${e.seq - 1} (rows replaced, swapped or reordered?)`,
+    );
     return;
   }
   c.expectedSeq = e.seq + 1;

@@ -45,15 +45,34 @@ interface Pending {
 }
 
 const COLUMNS = [
-  'chain_id', 'seq', 'at', 'request_id', 'actor_subject', 'actor_role', 'actor_county', 'application_id', 'county_code',
-  'subject_hash', 'department', 'evidence', 'fields', 'outcome', 'source', 'reason', 'prev_hash', 'hash',
+  'chain_id',
+  'seq',
+  'at',
+  'request_id',
+  'actor_subject',
+  'actor_role',
+  'actor_county',
+  'application_id',
+  'county_code',
+  'subject_hash',
+  'department',
+  'evidence',
+  'fields',
+  'outcome',
+  'source',
+  'reason',
+  'prev_hash',
+  'hash',
 ] as const;
 /** rows per INSERT statement: 18 parameters each, well under PostgreSQL's 65,535 */
 const ROWS_PER_STATEMENT = 1000;
 
 /** A fresh chain id per process start: host, pid, start time and randomness. */
 export function newChainId(): string {
-  const host = hostname().replace(/[^A-Za-z0-9.-]/g, '-').slice(0, 40) || 'host';
+  const host =
+    hostname()
+      .replace(/[^A-Za-z0-9.-]/g, '-')
+      .slice(0, 40) || 'host';
   return `${host}-${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
@@ -169,28 +188,31 @@ export class ChainWriter {
     const resync = this.needsResync;
     const base = { seq: this.lastSeq, hash: this.lastHash, registered: this.registered };
     try {
-      const { lastSeq, lastHash } = await this.sql.transaction(async (tx) => {
-        const start = resync ? await this.readHead(tx) : base;
-        let seq = start.seq;
-        let prev = start.hash;
-        const chained: AccessLogEntry[] = rows.map((r) => {
-          seq += 1;
-          const fields: ChainedFields = { chainId: this.chainId, seq, ...r };
-          const hash = entryHash(prev, fields);
-          const e = { ...fields, prevHash: prev, hash };
-          prev = hash;
-          return e;
-        });
-        if (!start.registered) {
-          await tx.query('INSERT INTO access_log_chains (chain_id, host, pid) VALUES ($1, $2, $3) ON CONFLICT (chain_id) DO NOTHING', [
-            this.chainId,
-            hostname().slice(0, 200),
-            process.pid,
-          ]);
-        }
-        for (let i = 0; i < chained.length; i += ROWS_PER_STATEMENT) await insertRows(tx, chained.slice(i, i + ROWS_PER_STATEMENT));
-        return { lastSeq: seq, lastHash: prev };
-      }, { timeoutMs: this.flushTimeoutMs });
+      const { lastSeq, lastHash } = await this.sql.transaction(
+        async (tx) => {
+          const start = resync ? await this.readHead(tx) : base;
+          let seq = start.seq;
+          let prev = start.hash;
+          const chained: AccessLogEntry[] = rows.map((r) => {
+            seq += 1;
+            const fields: ChainedFields = { chainId: this.chainId, seq, ...r };
+            const hash = entryHash(prev, fields);
+            const e = { ...fields, prevHash: prev, hash };
+            prev = hash;
+            return e;
+          });
+          if (!start.registered) {
+            await tx.query('INSERT INTO access_log_chains (chain_id, host, pid) VALUES ($1, $2, $3) ON CONFLICT (chain_id) DO NOTHING', [
+              this.chainId,
+              hostname().slice(0, 200),
+              process.pid,
+            ]);
+          }
+          for (let i = 0; i < chained.length; i += ROWS_PER_STATEMENT) await insertRows(tx, chained.slice(i, i + ROWS_PER_STATEMENT));
+          return { lastSeq: seq, lastHash: prev };
+        },
+        { timeoutMs: this.flushTimeoutMs },
+      );
       // committed: only now does the chain move on
       this.lastSeq = lastSeq;
       this.lastHash = lastHash;
@@ -258,10 +280,13 @@ export class ChainWriter {
   private async probe(): Promise<void> {
     if (this.ok || this.flushing || this.closed) return;
     try {
-      await this.sql.transaction(async (tx) => {
-        await tx.query('SELECT pg_current_xact_id()');
-        await tx.query('SELECT 1 FROM access_log WHERE chain_id = $1 LIMIT 1', [this.chainId]);
-      }, { timeoutMs: this.flushTimeoutMs });
+      await this.sql.transaction(
+        async (tx) => {
+          await tx.query('SELECT pg_current_xact_id()');
+          await tx.query('SELECT 1 FROM access_log WHERE chain_id = $1 LIMIT 1', [this.chainId]);
+        },
+        { timeoutMs: this.flushTimeoutMs },
+      );
       if (!this.ok && !this.flushing && !this.closed) {
         this.ok = true;
         this.logger?.info({ chainId: this.chainId }, 'audit store writable again');
@@ -279,8 +304,24 @@ async function insertRows(tx: Sql, rows: AccessLogEntry[]): Promise<void> {
   for (const e of rows) {
     const base = params.length;
     params.push(
-      e.chainId, e.seq, e.at, e.requestId, e.actorSubject, e.actorRole, e.actorCounty, e.applicationId, e.countyCode,
-      e.subjectHash, e.department, e.evidence, e.fields, e.outcome, e.source, e.reason, e.prevHash, e.hash,
+      e.chainId,
+      e.seq,
+      e.at,
+      e.requestId,
+      e.actorSubject,
+      e.actorRole,
+      e.actorCounty,
+      e.applicationId,
+      e.countyCode,
+      e.subjectHash,
+      e.department,
+      e.evidence,
+      e.fields,
+      e.outcome,
+      e.source,
+      e.reason,
+      e.prevHash,
+      e.hash,
     );
     tuples.push(`(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(', ')})`);
   }

@@ -98,7 +98,13 @@ export function decidePersonAccess(
 }
 
 /** A denied read of a person: into the access log, with no department called. */
-export async function recordDenial(ctx: GatewayContext, idNumber: string | null, purpose: Purpose | null, fields: string[], reason: string): Promise<void> {
+export async function recordDenial(
+  ctx: GatewayContext,
+  idNumber: string | null,
+  purpose: Purpose | null,
+  fields: string[],
+  reason: string,
+): Promise<void> {
   try {
     await ctx.evidence.recordDenied(null, idNumber, { purpose, fields }, reason);
   } catch {
@@ -110,7 +116,13 @@ export async function recordDenial(ctx: GatewayContext, idNumber: string | null,
 const allow = (basis: string): AccessDecision => ({ allowed: true, basis, reason: null });
 const deny = (reason: string): AccessDecision => ({ allowed: false, basis: null, reason });
 
-async function decide(deps: AccessDeps, ctx: GatewayContext, idNumber: string, purpose: Purpose, family: string[]): Promise<AccessDecision> {
+async function decide(
+  deps: AccessDeps,
+  ctx: GatewayContext,
+  idNumber: string,
+  purpose: Purpose,
+  family: string[],
+): Promise<AccessDecision> {
   const viewer = ctx.viewer;
   if (viewer.role === 'applicant') {
     const self = viewer.idNumber;
@@ -128,7 +140,8 @@ async function decide(deps: AccessDeps, ctx: GatewayContext, idNumber: string, p
     // candidates (a consent row holds a hash, from which no one can be looked up)
     for (const parent of family) {
       if (!granters.has(deps.subjectHash(parent))) continue;
-      if (await childLink(ctx, parent, idNumber, purpose, 'consent check: granting resident')) return allow(`${BASIS_REASON.consent} of a parent`);
+      if (await childLink(ctx, parent, idNumber, purpose, 'consent check: granting resident'))
+        return allow(`${BASIS_REASON.consent} of a parent`);
     }
     return deny(DENIAL.noConsent);
   }
@@ -157,7 +170,13 @@ export type ChildLink = 'birth certificate' | 'household register';
  * shows the candidate as a child (20-27, 30-37) of a head of household who is the parent
  * (same household number).
  */
-export function childLink(ctx: GatewayContext, parentId: string, childId: string, purpose: Purpose, parentReadBasis: string): Promise<ChildLink | null> {
+export function childLink(
+  ctx: GatewayContext,
+  parentId: string,
+  childId: string,
+  purpose: Purpose,
+  parentReadBasis: string,
+): Promise<ChildLink | null> {
   const state = stateOf(ctx);
   const key = `${parentId}\u0000${personKey(childId, purpose)}`;
   let p = state.links.get(key);
@@ -168,7 +187,13 @@ export function childLink(ctx: GatewayContext, parentId: string, childId: string
   return p;
 }
 
-async function findChildLink(ctx: GatewayContext, parentId: string, childId: string, purpose: Purpose, parentReadBasis: string): Promise<ChildLink | null> {
+async function findChildLink(
+  ctx: GatewayContext,
+  parentId: string,
+  childId: string,
+  purpose: Purpose,
+  parentReadBasis: string,
+): Promise<ChildLink | null> {
   const child = validateIdNumber(childId);
   const parent = validateIdNumber(parentId);
   if (!child.ok || !parent.ok || child.birthDate <= parent.birthDate) return null;
@@ -178,7 +203,9 @@ async function findChildLink(ctx: GatewayContext, parentId: string, childId: str
     purpose,
     fields: ['birthDate', 'childName', 'fatherIdNumber', 'motherIdNumber'],
   });
-  const sameDay = certificates.filter((c) => c.birthDate === child.birthDate && (c.fatherIdNumber === parentId || c.motherIdNumber === parentId));
+  const sameDay = certificates.filter(
+    (c) => c.birthDate === child.birthDate && (c.fatherIdNumber === parentId || c.motherIdNumber === parentId),
+  );
   if (sameDay.length === 0) return null;
 
   if (!allowedBasis(ctx, childId, purpose)) ctx.evidence.setBasis(childId, purpose, 'authorization check: parent-child link');

@@ -76,7 +76,12 @@ export async function migrateConsent(sql: Sql): Promise<void> {
   for (const m of CONSENT_MIGRATIONS) {
     if (applied.has(m.version)) continue;
     await sql.transaction(async (tx) => {
-      const statements = m.whole ? [m.sql] : m.sql.split(';').map((s) => s.trim()).filter(Boolean);
+      const statements = m.whole
+        ? [m.sql]
+        : m.sql
+            .split(';')
+            .map((s) => s.trim())
+            .filter(Boolean);
       for (const statement of statements) await tx.query(statement);
       await tx.query('INSERT INTO consent_migrations (version) VALUES ($1) ON CONFLICT (version) DO NOTHING', [m.version]);
     });

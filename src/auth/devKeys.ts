@@ -38,7 +38,10 @@ export interface DevClaims {
  * Signs development tokens with the key in DATA_DIR, for the issuer and audience the gateway
  * checks: the one way `npm run token`, the tests and the benchmarks mint them.
  */
-export async function devTokenSigner(dataDir: string, jwt: { issuer: string; audience: string }): Promise<(claims: DevClaims, opts: { sub: string; ttl?: string }) => Promise<string>> {
+export async function devTokenSigner(
+  dataDir: string,
+  jwt: { issuer: string; audience: string },
+): Promise<(claims: DevClaims, opts: { sub: string; ttl?: string }) => Promise<string>> {
   const keys = await ensureDevKeys(dataDir);
   const key = await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG);
   return (claims, opts) => {

@@ -45,7 +45,13 @@ export function securityOf(schema: GraphQLSchema): Security | undefined {
 
 export function applySecurity(schema: GraphQLSchema, deps: SecurityDeps): GraphQLSchema {
   const access: AccessDeps = {
-    consents: deps.consents ?? createConsentStore({ databaseUrl: deps.config.databaseUrl, dataDir: deps.config.dataDir, databaseSchema: deps.config.databaseSchema }),
+    consents:
+      deps.consents ??
+      createConsentStore({
+        databaseUrl: deps.config.databaseUrl,
+        dataDir: deps.config.dataDir,
+        databaseSchema: deps.config.databaseSchema,
+      }),
     policy: deps.policy ?? loadCountyConsentPolicy(),
     subjectHash: deps.subjectHash,
   };
@@ -61,7 +67,12 @@ export function applySecurity(schema: GraphQLSchema, deps: SecurityDeps): GraphQ
  * marriage to a spouse): the decision the rules make for a named person, the basis recorded
  * for the access log and a denial recorded as DENIED. False: do not read the person.
  */
-export async function authorizeRead(ctx: GatewayContext, idNumber: string, purpose: Purpose, opts: { fields: string[]; family?: readonly string[] }): Promise<boolean> {
+export async function authorizeRead(
+  ctx: GatewayContext,
+  idNumber: string,
+  purpose: Purpose,
+  opts: { fields: string[]; family?: readonly string[] },
+): Promise<boolean> {
   const security = securityOf(ctx.app.schema);
   if (!security) return false;
   return (await decidePersonAccess(security.access, ctx, idNumber, purpose, opts)).allowed;

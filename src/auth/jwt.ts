@@ -2,7 +2,15 @@
 // Every failure is the same UnauthenticatedError: a caller learns nothing about which
 // check tripped (signature, algorithm, issuer, audience, time, claims).
 import { LRUCache } from 'lru-cache';
-import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import {
+  createRemoteJWKSet,
+  importSPKI,
+  jwtVerify,
+  type JWTHeaderParameters,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type KeyObject,
+} from 'jose';
 import { normalizeIdNumber, validateIdNumber } from '../codes/idNumber';
 import { isJiningCounty } from '../codes/regions';
 import type { Config } from '../config';
@@ -68,7 +76,8 @@ export async function createTokenVerifier(jwt: Config['jwt'], devPublicKeyPem?: 
       } catch {
         throw new UnauthenticatedError();
       }
-      if (header.typ !== undefined && !ACCEPTED_TYP.has(header.typ.toLowerCase().replace(/^application\//, ''))) throw new UnauthenticatedError();
+      if (header.typ !== undefined && !ACCEPTED_TYP.has(header.typ.toLowerCase().replace(/^application\//, '')))
+        throw new UnauthenticatedError();
       // jose checks iat only against a maximum age: a token issued in the future is refused here
       const nowSec = Math.floor(Date.now() / 1000);
       if (payload.iat !== undefined && payload.iat > nowSec + jwt.clockToleranceSec) throw new UnauthenticatedError();

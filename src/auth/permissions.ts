@@ -59,7 +59,8 @@ export const isAuditor = hasRole('isAuditor', ['auditor']);
 export const isAdmin = hasRole('isAdmin', ['admin']);
 export const isApplicant = hasRole('isApplicant', ['applicant']);
 
-const validIdOrNull = (v: unknown): string | null => (typeof v === 'string' && isValidIdNumber(normalizeIdNumber(v)) ? normalizeIdNumber(v) : null);
+const validIdOrNull = (v: unknown): string | null =>
+  typeof v === 'string' && isValidIdNumber(normalizeIdNumber(v)) ? normalizeIdNumber(v) : null;
 function purposeOrNull(p: unknown): Purpose | null {
   try {
     return checkPurpose(p as Purpose);
@@ -71,17 +72,18 @@ function purposeOrNull(p: unknown): Purpose | null {
 /** The rules that read persons need the consent store and the county policy. */
 export function personRules(deps: AccessDeps) {
   /** Query.person: the whole decision, before the resolver and before any department. */
-  const canReadPerson = rule('canReadPerson', { cache: 'strict' })((_p, args: { idNumber: string; purpose: Purpose }, ctx: Ctx, info: GraphQLResolveInfo) =>
-    guarded(async () => {
-      const fields = selectedFields(info);
-      if (!PERSON_READER_ROLES.includes(ctx.viewer.role)) {
-        await recordDenial(ctx, validIdOrNull(args.idNumber), purposeOrNull(args.purpose), fields, DENIAL.role);
-        return false;
-      }
-      const idNumber = checkIdNumber(args.idNumber, 'idNumber');
-      const purpose = checkPurpose(args.purpose);
-      return (await decidePersonAccess(deps, ctx, idNumber, purpose, { fields })).allowed;
-    }),
+  const canReadPerson = rule('canReadPerson', { cache: 'strict' })(
+    (_p, args: { idNumber: string; purpose: Purpose }, ctx: Ctx, info: GraphQLResolveInfo) =>
+      guarded(async () => {
+        const fields = selectedFields(info);
+        if (!PERSON_READER_ROLES.includes(ctx.viewer.role)) {
+          await recordDenial(ctx, validIdOrNull(args.idNumber), purposeOrNull(args.purpose), fields, DENIAL.role);
+          return false;
+        }
+        const idNumber = checkIdNumber(args.idNumber, 'idNumber');
+        const purpose = checkPurpose(args.purpose);
+        return (await decidePersonAccess(deps, ctx, idNumber, purpose, { fields })).allowed;
+      }),
   );
 
   /**
@@ -89,21 +91,24 @@ export function personRules(deps: AccessDeps) {
    * parent's consent can cover). All denied: the field is FORBIDDEN. Some denied: the field
    * runs and each denied person is a null item with FORBIDDEN (gatePeople, in index.ts).
    */
-  const canReadPeople = rule('canReadPeople', { cache: 'strict' })((_p, args: { idNumbers: string[]; purpose: Purpose }, ctx: Ctx, info: GraphQLResolveInfo) =>
-    guarded(async () => {
-      const fields = selectedFields(info);
-      if (!PERSON_READER_ROLES.includes(ctx.viewer.role)) {
-        const purpose = purposeOrNull(args.purpose);
-        for (const id of args.idNumbers.slice(0, 50)) await recordDenial(ctx, validIdOrNull(id), purpose, fields, DENIAL.role);
-        return false;
-      }
-      const idNumbers = checkIdNumberList(args.idNumbers, 'idNumbers');
-      const purpose = checkPurpose(args.purpose);
-      if (idNumbers.length === 0) return true;
-      const decisions = await Promise.allSettled(idNumbers.map((id) => decidePersonAccess(deps, ctx, id, purpose, { fields, family: idNumbers })));
-      // a check that failed (a department down) is reported per person by peopleGate
-      return decisions.some((d) => d.status === 'rejected' || d.value.allowed);
-    }),
+  const canReadPeople = rule('canReadPeople', { cache: 'strict' })(
+    (_p, args: { idNumbers: string[]; purpose: Purpose }, ctx: Ctx, info: GraphQLResolveInfo) =>
+      guarded(async () => {
+        const fields = selectedFields(info);
+        if (!PERSON_READER_ROLES.includes(ctx.viewer.role)) {
+          const purpose = purposeOrNull(args.purpose);
+          for (const id of args.idNumbers.slice(0, 50)) await recordDenial(ctx, validIdOrNull(id), purpose, fields, DENIAL.role);
+          return false;
+        }
+        const idNumbers = checkIdNumberList(args.idNumbers, 'idNumbers');
+        const purpose = checkPurpose(args.purpose);
+        if (idNumbers.length === 0) return true;
+        const decisions = await Promise.allSettled(
+          idNumbers.map((id) => decidePersonAccess(deps, ctx, id, purpose, { fields, family: idNumbers })),
+        );
+        // a check that failed (a department down) is reported per person by peopleGate
+        return decisions.some((d) => d.status === 'rejected' || d.value.allowed);
+      }),
   );
 
   /**
@@ -111,11 +116,20 @@ export function personRules(deps: AccessDeps) {
    * application names must be readable on the county's basis (statutory duty, or consent).
    */
   const canVerifyApplication = rule('canVerifyApplication', { cache: 'strict' })(
-    (_p, args: { input: { applicationId: string; countyCode: string; child: { idNumber: string }; guardians: { idNumber: string }[] } }, ctx: Ctx, info: GraphQLResolveInfo) =>
+    (
+      _p,
+      args: { input: { applicationId: string; countyCode: string; child: { idNumber: string }; guardians: { idNumber: string }[] } },
+      ctx: Ctx,
+      info: GraphQLResolveInfo,
+    ) =>
       guarded(async () => {
         const fields = selectedFields(info);
         const input = args.input;
-        const named = [...new Set([input.child.idNumber, ...input.guardians.map((g) => g.idNumber)].map(validIdOrNull).filter((id): id is string => id !== null))];
+        const named = [
+          ...new Set(
+            [input.child.idNumber, ...input.guardians.map((g) => g.idNumber)].map(validIdOrNull).filter((id): id is string => id !== null),
+          ),
+        ];
         if (!COUNTY_ROLES.includes(ctx.viewer.role)) {
           const purpose = purposeOrNull({ applicationId: input.applicationId, countyCode: input.countyCode });
           const reason = PERSON_READER_ROLES.includes(ctx.viewer.role) ? DENIAL.verifyRole : DENIAL.role;
@@ -166,38 +180,193 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       revokeConsent: isApplicant,
     },
     Person: Object.fromEntries(
-      ['idNumber', 'household', 'residencePermits', 'properties', 'purchaseContracts', 'leaseFilings', 'subsidizedHousing', 'individualBusinesses', 'enterprises', 'socialInsurance', 'marriages', 'birthCertificates'].map((f) => [f, p.personVisible]),
+      [
+        'idNumber',
+        'household',
+        'residencePermits',
+        'properties',
+        'purchaseContracts',
+        'leaseFilings',
+        'subsidizedHousing',
+        'individualBusinesses',
+        'enterprises',
+        'socialInsurance',
+        'marriages',
+        'birthCertificates',
+      ].map((f) => [f, p.personVisible]),
     ),
 
     // evidence records: reachable only through a Person field (personVisible)
-    HouseholdRegistration: allowAll(['idNumber', 'name', 'gender', 'birthDate', 'ethnicity', 'nativePlace', 'regionCode', 'regionName', 'address', 'issuingAuthority', 'householdType', 'householdNumber', 'headOfHouseholdName', 'relationToHeadCode', 'relationToHeadName', 'provenance']),
-    ResidencePermit: allowAll(['idNumber', 'name', 'gender', 'ethnicity', 'registeredResidence', 'currentAddress', 'issuingAuthority', 'validFrom', 'validUntil', 'regionCode', 'provenance']),
-    PropertyCertificate: allowAll(['holderName', 'holderIdNumber', 'certificateNumber', 'rightType', 'rightNature', 'registeredOn', 'regionCode', 'location', 'usage', 'status', 'coOwnership', 'provenance']),
-    PurchaseContract: allowAll(['contractNumber', 'buyerName', 'buyerIdNumber', 'coOwnership', 'signedAt', 'agreedDeliveryDate', 'regionCode', 'location', 'plannedUsage', 'provenance']),
-    LeaseFiling: allowAll(['filingNumber', 'lessorName', 'lessorIdNumber', 'lesseeName', 'lesseeIdNumber', 'regionCode', 'location', 'propertyCertificateNumber', 'leaseStart', 'leaseEnd', 'provenance']),
-    SubsidizedHousingContract: allowAll(['regionCode', 'address', 'members', 'contractStatus', 'reviewStatus', 'contractStart', 'subsidyType', 'contractEnd', 'applicationCertificateNumber', 'provenance']),
+    HouseholdRegistration: allowAll([
+      'idNumber',
+      'name',
+      'gender',
+      'birthDate',
+      'ethnicity',
+      'nativePlace',
+      'regionCode',
+      'regionName',
+      'address',
+      'issuingAuthority',
+      'householdType',
+      'householdNumber',
+      'headOfHouseholdName',
+      'relationToHeadCode',
+      'relationToHeadName',
+      'provenance',
+    ]),
+    ResidencePermit: allowAll([
+      'idNumber',
+      'name',
+      'gender',
+      'ethnicity',
+      'registeredResidence',
+      'currentAddress',
+      'issuingAuthority',
+      'validFrom',
+      'validUntil',
+      'regionCode',
+      'provenance',
+    ]),
+    PropertyCertificate: allowAll([
+      'holderName',
+      'holderIdNumber',
+      'certificateNumber',
+      'rightType',
+      'rightNature',
+      'registeredOn',
+      'regionCode',
+      'location',
+      'usage',
+      'status',
+      'coOwnership',
+      'provenance',
+    ]),
+    PurchaseContract: allowAll([
+      'contractNumber',
+      'buyerName',
+      'buyerIdNumber',
+      'coOwnership',
+      'signedAt',
+      'agreedDeliveryDate',
+      'regionCode',
+      'location',
+      'plannedUsage',
+      'provenance',
+    ]),
+    LeaseFiling: allowAll([
+      'filingNumber',
+      'lessorName',
+      'lessorIdNumber',
+      'lesseeName',
+      'lesseeIdNumber',
+      'regionCode',
+      'location',
+      'propertyCertificateNumber',
+      'leaseStart',
+      'leaseEnd',
+      'provenance',
+    ]),
+    SubsidizedHousingContract: allowAll([
+      'regionCode',
+      'address',
+      'members',
+      'contractStatus',
+      'reviewStatus',
+      'contractStart',
+      'subsidyType',
+      'contractEnd',
+      'applicationCertificateNumber',
+      'provenance',
+    ]),
     SubsidizedHousingMember: allowAll(['relationToPrimaryApplicant', 'name', 'idNumber']),
-    IndividualBusinessLicense: allowAll(['operatorName', 'operatorIdNumber', 'creditCode', 'establishedOn', 'businessAddress', 'regionCode', 'provenance']),
-    EnterpriseLicense: allowAll(['enterpriseName', 'creditCode', 'licenseName', 'legalRepresentativeName', 'registeredOn', 'registeredAddress', 'regionCode', 'provenance']),
+    IndividualBusinessLicense: allowAll([
+      'operatorName',
+      'operatorIdNumber',
+      'creditCode',
+      'establishedOn',
+      'businessAddress',
+      'regionCode',
+      'provenance',
+    ]),
+    EnterpriseLicense: allowAll([
+      'enterpriseName',
+      'creditCode',
+      'licenseName',
+      'legalRepresentativeName',
+      'registeredOn',
+      'registeredAddress',
+      'regionCode',
+      'provenance',
+    ]),
     SocialInsurancePayment: allowAll(['idNumber', 'name', 'employerName', 'period', 'insuranceType', 'regionCode', 'provenance']),
     MarriageRegistration: allowAll(['husbandIdNumber', 'husbandName', 'wifeIdNumber', 'wifeName', 'registeredOn', 'status', 'provenance']),
-    BirthCertificate: allowAll(['certificateNumber', 'childName', 'birthDate', 'fatherName', 'fatherIdNumber', 'motherName', 'motherIdNumber', 'provenance']),
+    BirthCertificate: allowAll([
+      'certificateNumber',
+      'childName',
+      'birthDate',
+      'fatherName',
+      'fatherIdNumber',
+      'motherName',
+      'motherIdNumber',
+      'provenance',
+    ]),
     CoOwnership: allowAll(['mode', 'coOwners']),
     CoOwner: allowAll(['name', 'idNumber', 'share']),
     Provenance: allowAll(['department', 'retrievedAt', 'fromCache']),
 
     // verification results: reachable only through Query.verifyApplication
-    Verification: allowAll(['applicationId', 'category', 'zeroProof', 'ageEligible', 'checks', 'missingEvidence', 'points', 'registryDraft']),
+    Verification: allowAll([
+      'applicationId',
+      'category',
+      'zeroProof',
+      'ageEligible',
+      'checks',
+      'missingEvidence',
+      'points',
+      'registryDraft',
+    ]),
     Check: allowAll(['name', 'status', 'department', 'detail']),
     Points: allowAll(['total', 'items']),
     PointsItem: allowAll(['item', 'score', 'evidence', 'detail']),
-    StudentRegistryDraft: allowAll(['name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'nativePlace', 'householdAddress', 'householdRegionCode', 'householdType', 'birthCertificateNumber', 'guardians']),
+    StudentRegistryDraft: allowAll([
+      'name',
+      'idNumber',
+      'gender',
+      'birthDate',
+      'ethnicity',
+      'nativePlace',
+      'householdAddress',
+      'householdRegionCode',
+      'householdType',
+      'birthCertificateNumber',
+      'guardians',
+    ]),
     RegistryGuardian: allowAll(['name', 'idNumber', 'relation', 'verifiedBy']),
 
     // the access log: reachable only through Query.accessLogs / auditIntegrity (auditor)
     AccessLogConnection: allowAll(['edges', 'pageInfo', 'totalCount']),
     AccessLogEdge: allowAll(['cursor', 'node']),
-    AccessLogEntry: allowAll(['seq', 'chainId', 'at', 'requestId', 'actorSubject', 'actorRole', 'actorCounty', 'applicationId', 'countyCode', 'subjectHash', 'department', 'evidence', 'fields', 'outcome', 'source', 'reason', 'hash', 'prevHash']),
+    AccessLogEntry: allowAll([
+      'seq',
+      'chainId',
+      'at',
+      'requestId',
+      'actorSubject',
+      'actorRole',
+      'actorCounty',
+      'applicationId',
+      'countyCode',
+      'subjectHash',
+      'department',
+      'evidence',
+      'fields',
+      'outcome',
+      'source',
+      'reason',
+      'hash',
+      'prevHash',
+    ]),
     PageInfo: allowAll(['hasNextPage', 'endCursor']),
     AuditIntegrity: allowAll(['ok', 'verifiedAt', 'entries', 'chains']),
     AuditChain: allowAll(['chainId', 'entries', 'archivedEntries', 'lastSeq', 'lastHash', 'ok', 'firstBrokenSeq', 'problem']),
@@ -223,12 +392,14 @@ export function treeForSchema(tree: Record<string, FieldRules>, schema: GraphQLS
 
 /** A stable key of parent and arguments for 'strict' rules; cheaper than shield's default object-hash. */
 export function stableKey(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  }) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_k, v: unknown) => {
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      }
+      return v;
+    }) ?? 'undefined'
+  );
 }
 
 export const SHIELD_OPTIONS = {
@@ -248,9 +419,10 @@ export const SHIELD_OPTIONS = {
  * that is, allowed.)
  */
 export function securityMiddleware(tree: Record<string, FieldRules>): IMiddlewareGenerator<unknown, Ctx, unknown> {
-  return middleware((schema: GraphQLSchema) => {
+  return middleware<unknown, Ctx, unknown>((schema: GraphQLSchema) => {
     const rules = treeForSchema(tree, schema);
-    const full = (shield(rules as IRules, SHIELD_OPTIONS) as IMiddlewareGenerator<unknown, Ctx, unknown>).generate(schema) as IMiddlewareTypeMap;
+    const generator: IMiddlewareGenerator<unknown, Ctx, unknown> = shield(rules as IRules, SHIELD_OPTIONS);
+    const full = generator.generate(schema) as IMiddlewareTypeMap;
     const out: IMiddlewareTypeMap = {};
     for (const [typeName, fields] of Object.entries(full)) {
       const kept = Object.fromEntries(Object.entries(fields as Record<string, unknown>).filter(([f]) => rules[typeName]?.[f] !== allow));

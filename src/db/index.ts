@@ -77,7 +77,7 @@ function withTimeout<T>(work: Promise<T>, ms: number | undefined, onTimeout: () 
       },
       (e: unknown) => {
         clearTimeout(timer);
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       },
     );
   });
@@ -114,7 +114,7 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Sql> {
   type Q = { query(text: string, params?: unknown[]): Promise<pg.QueryResult> };
   const wrap = (q: Q): Pick<Sql, 'query' | 'exec'> => ({
     async query<T>(text: string, params?: unknown[]) {
-      const r = await q.query(text, params as unknown[]);
+      const r = await q.query(text, params);
       return { rows: r.rows as T[] };
     },
     async exec(text: string) {
@@ -235,7 +235,9 @@ async function openEmbedded(opts: DatabaseOptions): Promise<Sql> {
     transaction<T>(fn: (tx: Sql) => Promise<T>, topts?: TransactionOptions): Promise<T> {
       const work = pglite.transaction(async (t) => {
         if (topts?.isolation || topts?.readOnly) {
-          await t.query(`SET TRANSACTION${topts.isolation ? ` ISOLATION LEVEL ${topts.isolation.toUpperCase()}` : ''}${topts.readOnly ? ' READ ONLY' : ''}`);
+          await t.query(
+            `SET TRANSACTION${topts.isolation ? ` ISOLATION LEVEL ${topts.isolation.toUpperCase()}` : ''}${topts.readOnly ? ' READ ONLY' : ''}`,
+          );
         }
         const tx: Sql = { kind: 'embedded', ...wrap(t), transaction: (f) => f(tx), close: async () => {} };
         return fn(tx);

@@ -55,13 +55,38 @@ export interface EvidenceKindInfo {
 export const EVIDENCE: Record<EvidenceName, EvidenceKindInfo> = {
   household: { department: 'police', typeName: 'HouseholdRegistration', enumValue: 'HOUSEHOLD_REGISTRATION', documentName: '户口本' },
   residencePermits: { department: 'police', typeName: 'ResidencePermit', enumValue: 'RESIDENCE_PERMIT', documentName: '居住证' },
-  properties: { department: 'naturalResources', typeName: 'PropertyCertificate', enumValue: 'PROPERTY_CERTIFICATE', documentName: '不动产权证' },
+  properties: {
+    department: 'naturalResources',
+    typeName: 'PropertyCertificate',
+    enumValue: 'PROPERTY_CERTIFICATE',
+    documentName: '不动产权证',
+  },
   purchaseContracts: { department: 'housing', typeName: 'PurchaseContract', enumValue: 'PURCHASE_CONTRACT', documentName: '网签购房合同' },
   leaseFilings: { department: 'housing', typeName: 'LeaseFiling', enumValue: 'LEASE_FILING', documentName: '租赁备案合同' },
-  subsidizedHousing: { department: 'housing', typeName: 'SubsidizedHousingContract', enumValue: 'SUBSIDIZED_HOUSING_CONTRACT', documentName: '保障性住房合同' },
-  individualBusinesses: { department: 'marketRegulation', typeName: 'IndividualBusinessLicense', enumValue: 'INDIVIDUAL_BUSINESS_LICENSE', documentName: '营业执照（个体工商户）' },
-  enterprises: { department: 'marketRegulation', typeName: 'EnterpriseLicense', enumValue: 'ENTERPRISE_LICENSE', documentName: '营业执照（企业法人）' },
-  socialInsurance: { department: 'humanResources', typeName: 'SocialInsurancePayment', enumValue: 'SOCIAL_INSURANCE_PAYMENT', documentName: '参保缴费证明' },
+  subsidizedHousing: {
+    department: 'housing',
+    typeName: 'SubsidizedHousingContract',
+    enumValue: 'SUBSIDIZED_HOUSING_CONTRACT',
+    documentName: '保障性住房合同',
+  },
+  individualBusinesses: {
+    department: 'marketRegulation',
+    typeName: 'IndividualBusinessLicense',
+    enumValue: 'INDIVIDUAL_BUSINESS_LICENSE',
+    documentName: '营业执照（个体工商户）',
+  },
+  enterprises: {
+    department: 'marketRegulation',
+    typeName: 'EnterpriseLicense',
+    enumValue: 'ENTERPRISE_LICENSE',
+    documentName: '营业执照（企业法人）',
+  },
+  socialInsurance: {
+    department: 'humanResources',
+    typeName: 'SocialInsurancePayment',
+    enumValue: 'SOCIAL_INSURANCE_PAYMENT',
+    documentName: '参保缴费证明',
+  },
   marriages: { department: 'civilAffairs', typeName: 'MarriageRegistration', enumValue: 'MARRIAGE_REGISTRATION', documentName: '结婚证' },
   birthCertificates: { department: 'health', typeName: 'BirthCertificate', enumValue: 'BIRTH_CERTIFICATE', documentName: '出生医学证明' },
 };

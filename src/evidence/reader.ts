@@ -35,7 +35,11 @@ export interface EvidenceObserver {
 export class InflightFetches {
   private readonly pending = new Map<string, Promise<CachedAnswer<unknown>>>();
 
-  async fetch<R>(name: EvidenceName, ids: readonly string[], fetchBatch: (ids: string[]) => Promise<Map<string, R[]>>): Promise<Map<string, CachedAnswer<R> | Error>> {
+  async fetch<R>(
+    name: EvidenceName,
+    ids: readonly string[],
+    fetchBatch: (ids: string[]) => Promise<Map<string, R[]>>,
+  ): Promise<Map<string, CachedAnswer<R> | Error>> {
     const out = new Map<string, CachedAnswer<R> | Error>();
     const waiting: [string, Promise<CachedAnswer<unknown>>][] = [];
     const fresh: string[] = [];
@@ -98,7 +102,11 @@ export class EvidenceReader {
   }
 
   /** Every record of one kind naming this person, with provenance; recorded in the access log first. */
-  async read<N extends EvidenceName>(name: N, idNumber: string, access: { purpose: Purpose; fields: string[] }): Promise<WithProvenance<EvidenceRecordMap[N]>[]> {
+  async read<N extends EvidenceName>(
+    name: N,
+    idNumber: string,
+    access: { purpose: Purpose; fields: string[] },
+  ): Promise<WithProvenance<EvidenceRecordMap[N]>[]> {
     const department = EVIDENCE[name].department;
     let loaded: Loaded<EvidenceRecordMap[N]>;
     try {
@@ -120,17 +128,31 @@ export class EvidenceReader {
   }
 
   /** A read that authorization refused: recorded, and no department is called. */
-  async recordDenied(name: EvidenceName | null, idNumber: string | null, access: { purpose: Purpose | null; fields: string[] }, reason: string): Promise<void> {
-    await this.deps.audit.record([
-      this.entry(name, idNumber, access.purpose, access.fields, { outcome: 'DENIED', source: null, reason }),
-    ]);
+  async recordDenied(
+    name: EvidenceName | null,
+    idNumber: string | null,
+    access: { purpose: Purpose | null; fields: string[] },
+    reason: string,
+  ): Promise<void> {
+    await this.deps.audit.record([this.entry(name, idNumber, access.purpose, access.fields, { outcome: 'DENIED', source: null, reason })]);
   }
 
-  private record(name: EvidenceName, idNumber: string, access: { purpose: Purpose; fields: string[] }, result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>): Promise<void> {
+  private record(
+    name: EvidenceName,
+    idNumber: string,
+    access: { purpose: Purpose; fields: string[] },
+    result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>,
+  ): Promise<void> {
     return this.deps.audit.record([this.entry(name, idNumber, access.purpose, access.fields, result)]);
   }
 
-  private entry(name: EvidenceName | null, idNumber: string | null, purpose: Purpose | null, fields: string[], result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>): AccessRecord {
+  private entry(
+    name: EvidenceName | null,
+    idNumber: string | null,
+    purpose: Purpose | null,
+    fields: string[],
+    result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>,
+  ): AccessRecord {
     const { viewer, requestId } = this.deps;
     return {
       at: new Date().toISOString(),

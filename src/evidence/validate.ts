@@ -18,7 +18,11 @@ const ID_REASONS: Record<string, string> = {
 export function checkIdNumber(value: string, argumentName: string): string {
   const id = normalizeIdNumber(value);
   const result = validateIdNumber(id);
-  if (!result.ok) throw new BadUserInputError(`${argumentName} is not a valid citizen ID number: it ${ID_REASONS[result.reason] ?? 'is malformed'}.`, argumentName);
+  if (!result.ok)
+    throw new BadUserInputError(
+      `${argumentName} is not a valid citizen ID number: it ${ID_REASONS[result.reason] ?? 'is malformed'}.`,
+      argumentName,
+    );
   return id;
 }
 
@@ -29,12 +33,14 @@ export function checkCountyCode(value: string, argumentName: string): string {
 
 export function checkPurpose(purpose: Purpose, argumentName = 'purpose'): Purpose {
   const applicationId = purpose.applicationId.trim();
-  if (applicationId === '' || applicationId.length > 64) throw new BadUserInputError(`${argumentName}.applicationId must be 1 to 64 characters.`, `${argumentName}.applicationId`);
+  if (applicationId === '' || applicationId.length > 64)
+    throw new BadUserInputError(`${argumentName}.applicationId must be 1 to 64 characters.`, `${argumentName}.applicationId`);
   return { applicationId, countyCode: checkCountyCode(purpose.countyCode, `${argumentName}.countyCode`) };
 }
 
 export function checkIdNumberList(values: readonly string[], argumentName: string): string[] {
-  if (values.length > MAX_PEOPLE_PER_QUERY) throw new BadUserInputError(`${argumentName} takes at most ${MAX_PEOPLE_PER_QUERY} ID numbers.`, argumentName);
+  if (values.length > MAX_PEOPLE_PER_QUERY)
+    throw new BadUserInputError(`${argumentName} takes at most ${MAX_PEOPLE_PER_QUERY} ID numbers.`, argumentName);
   return values.map((v, i) => checkIdNumber(v, `${argumentName}[${i}]`));
 }
 

@@ -4,10 +4,22 @@
 import pino, { type Logger } from 'pino';
 
 export const REDACT_PATHS = [
-  'idNumber', '*.idNumber', 'idNumbers', '*.idNumbers', 'name', '*.name',
-  'variables', '*.variables', 'query', '*.query',
-  'req.headers.authorization', 'headers.authorization', 'authorization', '*.authorization',
-  'token', '*.token',
+  'idNumber',
+  '*.idNumber',
+  'idNumbers',
+  '*.idNumbers',
+  'name',
+  '*.name',
+  'variables',
+  '*.variables',
+  'query',
+  '*.query',
+  'req.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  '*.authorization',
+  'token',
+  '*.token',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

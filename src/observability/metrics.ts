@@ -5,16 +5,66 @@ import type { CallEvent } from '../../connectors/http';
 
 export class Metrics {
   readonly registry = new Registry();
-  readonly requests = new Counter({ name: 'gateway_requests_total', help: 'GraphQL requests by operation outcome', labelNames: ['outcome'] as const, registers: [this.registry] });
-  readonly errors = new Counter({ name: 'gateway_errors_total', help: 'Errors returned to callers, by contract code', labelNames: ['code'] as const, registers: [this.registry] });
-  readonly requestDuration = new Histogram({ name: 'gateway_request_duration_seconds', help: 'Whole request latency', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [this.registry] });
-  readonly departmentCalls = new Counter({ name: 'gateway_department_calls_total', help: 'Calls (attempts) to departments by outcome', labelNames: ['department', 'operation', 'outcome'] as const, registers: [this.registry] });
-  readonly departmentDuration = new Histogram({ name: 'gateway_department_call_duration_seconds', help: 'Department call latency per attempt', labelNames: ['department'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [this.registry] });
-  readonly cacheLookups = new Counter({ name: 'gateway_cache_lookups_total', help: 'Evidence cache lookups by result', labelNames: ['evidence', 'result'] as const, registers: [this.registry] });
-  readonly cacheErrors = new Counter({ name: 'gateway_cache_errors_total', help: 'Cache backend failures (served uncached)', labelNames: ['operation'] as const, registers: [this.registry] });
-  readonly breakerState = new Gauge({ name: 'gateway_breaker_state', help: 'Circuit breaker per department: 0 closed, 1 half-open, 2 open', labelNames: ['department'] as const, registers: [this.registry] });
-  readonly auditQueueDepth = new Gauge({ name: 'gateway_audit_queue_depth', help: 'Access-log entries waiting for their group commit', registers: [this.registry] });
-  readonly auditCommits = new Counter({ name: 'gateway_audit_commits_total', help: 'Access-log group commits by outcome', labelNames: ['outcome'] as const, registers: [this.registry] });
+  readonly requests = new Counter({
+    name: 'gateway_requests_total',
+    help: 'GraphQL requests by operation outcome',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly errors = new Counter({
+    name: 'gateway_errors_total',
+    help: 'Errors returned to callers, by contract code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  readonly requestDuration = new Histogram({
+    name: 'gateway_request_duration_seconds',
+    help: 'Whole request latency',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly departmentCalls = new Counter({
+    name: 'gateway_department_calls_total',
+    help: 'Calls (attempts) to departments by outcome',
+    labelNames: ['department', 'operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly departmentDuration = new Histogram({
+    name: 'gateway_department_call_duration_seconds',
+    help: 'Department call latency per attempt',
+    labelNames: ['department'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly cacheLookups = new Counter({
+    name: 'gateway_cache_lookups_total',
+    help: 'Evidence cache lookups by result',
+    labelNames: ['evidence', 'result'] as const,
+    registers: [this.registry],
+  });
+  readonly cacheErrors = new Counter({
+    name: 'gateway_cache_errors_total',
+    help: 'Cache backend failures (served uncached)',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+  readonly breakerState = new Gauge({
+    name: 'gateway_breaker_state',
+    help: 'Circuit breaker per department: 0 closed, 1 half-open, 2 open',
+    labelNames: ['department'] as const,
+    registers: [this.registry],
+  });
+  readonly auditQueueDepth = new Gauge({
+    name: 'gateway_audit_queue_depth',
+    help: 'Access-log entries waiting for their group commit',
+    registers: [this.registry],
+  });
+  readonly auditCommits = new Counter({
+    name: 'gateway_audit_commits_total',
+    help: 'Access-log group commits by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
 
   constructor(defaults = true) {
     if (defaults) collectDefaultMetrics({ register: this.registry });

@@ -5,6 +5,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import type { GatewayContext } from '../context';
 import { QueryTooComplexError } from '../errors';
 
 /**
@@ -30,7 +31,7 @@ export const QUERY_TOO_COMPLEX_MESSAGE = 'The query is too complex; ask for less
 export const TOKEN_LIMIT_MESSAGE = /Document contains more th(?:an|at) \d+ tokens/;
 
 export interface QueryProtection {
-  plugins: ApolloServerPlugin<any>[];
+  plugins: ApolloServerPlugin<GatewayContext>[];
   validationRules: ValidationRule[];
   /** graphql-js stops lexing past this many tokens: cheaper than armor's parser proxy, and a clean parse error */
   parseOptions: { maxTokens: number };
@@ -59,5 +60,9 @@ export function queryProtection(limits: QueryLimits = QUERY_LIMITS, observe?: (r
     blockFieldSuggestion: { enabled: true, mask: '' },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as ApolloServerPlugin<any>[], validationRules: validationRules as ValidationRule[], parseOptions: { maxTokens: limits.maxTokens } };
+  return {
+    plugins: plugins,
+    validationRules: validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
 }

@@ -82,7 +82,8 @@ export interface DepartmentGuards {
 /** Which failures count against a department: not its 4xx answers (our request was wrong), except 429. */
 export function countsAsFailure(err: unknown): boolean {
   const e = err as { failure?: string; httpStatus?: number };
-  if (e?.failure === 'status' && e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500 && e.httpStatus !== 429) return false;
+  if (e?.failure === 'status' && e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500 && e.httpStatus !== 429)
+    return false;
   return true;
 }
 
@@ -115,7 +116,7 @@ export function createDepartmentGuards(opts: DepartmentGuardOptions): Department
     });
     breaker.on('halfOpen', () => set('half_open'));
     breaker.on('close', () => set('closed'));
-    breakers[d] = breaker as CircuitBreaker<[() => Promise<unknown>], unknown>;
+    breakers[d] = breaker;
     opens[d] = 0;
     current[d] = 'closed';
     opts.metrics?.breakerState.set({ department: d }, 0);

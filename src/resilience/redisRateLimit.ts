@@ -21,7 +21,9 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return {1, cur + 1, prev}
 `;
 
-type Client = (Redis | Cluster) & { rateTake(cur: string, prev: string, limit: number, overlap: string, ttlMs: number): Promise<[number, number, number]> };
+type Client = (Redis | Cluster) & {
+  rateTake(cur: string, prev: string, limit: number, overlap: string, ttlMs: number): Promise<[number, number, number]>;
+};
 
 export class RedisRateLimiter implements RateLimiter {
   readonly backend = 'redis' as const;
@@ -50,8 +52,18 @@ export class RedisRateLimiter implements RateLimiter {
       ...(target.tls ? { tls: {} } : {}),
     };
     const client = target.cluster
-      ? new Cluster(target.nodes, { enableOfflineQueue: false, scaleReads: 'master', redisOptions: nodeOptions, clusterRetryStrategy: (t) => Math.min(100 * t, 1000) })
-      : new Redis({ ...nodeOptions, host: target.nodes[0]!.host, port: target.nodes[0]!.port, ...(target.db !== undefined ? { db: target.db } : {}) });
+      ? new Cluster(target.nodes, {
+          enableOfflineQueue: false,
+          scaleReads: 'master',
+          redisOptions: nodeOptions,
+          clusterRetryStrategy: (t) => Math.min(100 * t, 1000),
+        })
+      : new Redis({
+          ...nodeOptions,
+          host: target.nodes[0]!.host,
+          port: target.nodes[0]!.port,
+          ...(target.db !== undefined ? { db: target.db } : {}),
+        });
     client.defineCommand('rateTake', { numberOfKeys: 2, lua: TAKE });
     client.on('error', () => this.failed());
     this.client = client as Client;
@@ -65,7 +77,13 @@ export class RedisRateLimiter implements RateLimiter {
     const key = (s: number) => `${this.opts.keyPrefix}rl:{${tag}}:${s}`;
     const overlap = 1 - (now - start) / windowMs;
     try {
-      const [allowed, count, previous] = await this.client.rateTake(key(start), key(start - windowMs), this.limit, overlap.toFixed(6), 2 * windowMs);
+      const [allowed, count, previous] = await this.client.rateTake(
+        key(start),
+        key(start - windowMs),
+        this.limit,
+        overlap.toFixed(6),
+        2 * windowMs,
+      );
       this.failingSince = 0;
       if (allowed === 1) return { allowed: true, retryAfterSeconds: 0 };
       return { allowed: false, retryAfterSeconds: retryAfterSeconds(this.limit, windowMs, start, Number(count), Number(previous), now) };
@@ -88,7 +106,10 @@ export class RedisRateLimiter implements RateLimiter {
 }
 
 /** Redis when REDIS_URL is set (shared by replicas), this process's memory otherwise. */
-export function createRateLimiter(config: { redisUrl: string | undefined; rateLimitPerMinute: number; cacheKeyPrefix: string }, logger: Logger): RateLimiter {
+export function createRateLimiter(
+  config: { redisUrl: string | undefined; rateLimitPerMinute: number; cacheKeyPrefix: string },
+  logger: Logger,
+): RateLimiter {
   return config.redisUrl
     ? new RedisRateLimiter(config.redisUrl, config.rateLimitPerMinute, { keyPrefix: config.cacheKeyPrefix, logger })
     : new MemoryRateLimiter(config.rateLimitPerMinute);

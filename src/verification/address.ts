@@ -32,7 +32,9 @@ export function chineseToArabic(run: string): string {
 /** Prefixes that say nothing about where in the county the place is. */
 const PROVINCE_CITY = ['山东省', '山东', '济宁市'];
 // Longest first, so 经济技术开发区 is stripped before a shorter name could match inside it.
-const COUNTY_PREFIXES = [...Object.values(JINING_COUNTIES), '高新区', '太白湖新区', '经济技术开发区', '经开区'].sort((a, b) => b.length - a.length);
+const COUNTY_PREFIXES = [...Object.values(JINING_COUNTIES), '高新区', '太白湖新区', '经济技术开发区', '经开区'].sort(
+  (a, b) => b.length - a.length,
+);
 
 /**
  * One notation for an address: half-width characters, no whitespace or punctuation, Arabic

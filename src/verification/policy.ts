@@ -16,7 +16,8 @@ export const POLICY_DIR = fileURLToPath(new URL('./policies/', import.meta.url))
 /** The only items a county may score (户籍类型、居住情况、从业情况、房产类型). */
 export const POINTS_ITEMS = ['HOUSEHOLD_TYPE', 'RESIDENCE', 'EMPLOYMENT', 'PROPERTY_TYPE'] as const;
 export type PointsItemName = (typeof POINTS_ITEMS)[number];
-export const NOTICE_POINTS_RULE = '采用随迁子女积分入学县（市、区）进一步精简赋分项目，原则上除户籍类型、居住情况、从业情况及房产类型外，取消其他赋分项目';
+export const NOTICE_POINTS_RULE =
+  '采用随迁子女积分入学县（市、区）进一步精简赋分项目，原则上除户籍类型、居住情况、从业情况及房产类型外，取消其他赋分项目';
 
 const score = z.number().finite().min(0).max(1000);
 const monthDay = z
@@ -47,14 +48,20 @@ const residenceItem = z
 const employmentItem = z
   .object({
     /** social-insurance months paid in the county up to the cut-off (any insurance type counts a month once) */
-    socialInsurance: z.object({ pointsPerMonth: score, maxMonths: z.number().int().min(1).max(600) }).strict().optional(),
+    socialInsurance: z
+      .object({ pointsPerMonth: score, maxMonths: z.number().int().min(1).max(600) })
+      .strict()
+      .optional(),
     /** an individual-business licence or an enterprise the parent represents, registered in the county */
     businessLicense: score.optional(),
     /** the item's cap */
     max: score.optional(),
   })
   .strict()
-  .refine((e) => e.socialInsurance !== undefined || e.businessLicense !== undefined, 'EMPLOYMENT must score socialInsurance or businessLicense');
+  .refine(
+    (e) => e.socialInsurance !== undefined || e.businessLicense !== undefined,
+    'EMPLOYMENT must score socialInsurance or businessLicense',
+  );
 
 const propertyTypeItem = z
   .object({
@@ -151,7 +158,7 @@ export function parsePolicy(raw: unknown, file: string, base?: Policy): Policy {
   if (!parsed.success) throw new PolicyError(file, describeIssues(parsed.error));
   const county = basename(file, '.json');
   const overrides = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
-  return { ...base, ...overrides, county } as Policy;
+  return { ...base, ...overrides, county };
 }
 
 export interface PolicySet {
@@ -163,7 +170,9 @@ export interface PolicySet {
 export function loadPolicySet(dir: string = POLICY_DIR): PolicySet {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+    names = readdirSync(dir)
+      .filter((f) => !f.startsWith('.'))
+      .sort();
   } catch {
     throw new PolicyError(displayPath(dir), 'the policy directory cannot be read');
   }
@@ -172,10 +181,14 @@ export function loadPolicySet(dir: string = POLICY_DIR): PolicySet {
     try {
       return JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new PolicyError(displayPath(file), err instanceof SyntaxError ? `not valid JSON (${err.message.split('\n')[0]})` : 'cannot be read');
+      throw new PolicyError(
+        displayPath(file),
+        err instanceof SyntaxError ? `not valid JSON (${err.message.split('\n')[0]})` : 'cannot be read',
+      );
     }
   };
-  if (!names.includes('default.json')) throw new PolicyError(displayPath(join(dir, 'default.json')), 'missing: every county without its own file uses it');
+  if (!names.includes('default.json'))
+    throw new PolicyError(displayPath(join(dir, 'default.json')), 'missing: every county without its own file uses it');
   const def = parsePolicy(read('default.json'), displayPath(join(dir, 'default.json')));
   const counties = new Map<string, Policy>();
   for (const name of names) {

@@ -119,8 +119,8 @@ export interface Tri {
   /** for U: the documents that would settle it */
   needs: EvidenceKind[];
 }
-export const TRUE: Tri = Object.freeze({ v: 'T', needs: [] }) as Tri;
-export const FALSE: Tri = Object.freeze({ v: 'F', needs: [] }) as Tri;
+export const TRUE: Tri = Object.freeze({ v: 'T', needs: [] });
+export const FALSE: Tri = Object.freeze({ v: 'F', needs: [] });
 export function unknown(...needs: EvidenceKind[]): Tri {
   return { v: 'U', needs: sortKinds(needs) };
 }
@@ -169,7 +169,8 @@ function status(t: Tri): CheckStatus {
 export function sameId(a: string | null | undefined, b: string | null | undefined): boolean {
   return !!a && !!b && a.toUpperCase() === b.toUpperCase();
 }
-const sameName = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.replace(/\s/g, '') === b.replace(/\s/g, '');
+const sameName = (a: string | null | undefined, b: string | null | undefined) =>
+  !!a && !!b && a.replace(/\s/g, '') === b.replace(/\s/g, '');
 /** A region code in the county: the code itself, or a finer code under it. */
 export const inCounty = (regionCode: string | null | undefined, county: string) => !!regionCode && regionCode.startsWith(county);
 
@@ -191,7 +192,7 @@ export function addMonths(iso: string, n: number): string {
 }
 
 function get<N extends EvidenceName>(ev: EvidenceSet, id: string, name: N): Fetched<EvidenceRecordMap[N]> | undefined {
-  for (const [k, v] of ev) if (sameId(k, id)) return v[name] as Fetched<EvidenceRecordMap[N]> | undefined;
+  for (const [k, v] of ev) if (sameId(k, id)) return v[name];
   return undefined;
 }
 /** The records, or U naming the document when the department did not answer (or was not asked). */
@@ -225,7 +226,11 @@ const HEAD_CODES = new Set(['01', '02']);
 export const isChildOfHeadCode = (code: string | null) => !!code && /^(2[0-7]|3[0-7])$/.test(code);
 
 /** The child's birth certificate among those found through a guardian's ID number: same child name and birth date, naming the guardian. */
-export function matchBirthCertificate(guardianId: string, child: { name: string; birthDate: string }, certificates: readonly BirthCertificate[]): { certificate: BirthCertificate; role: 'FATHER' | 'MOTHER' } | null {
+export function matchBirthCertificate(
+  guardianId: string,
+  child: { name: string; birthDate: string },
+  certificates: readonly BirthCertificate[],
+): { certificate: BirthCertificate; role: 'FATHER' | 'MOTHER' } | null {
   for (const c of certificates) {
     if (!sameName(c.childName, child.name) || c.birthDate !== child.birthDate) continue;
     if (sameId(c.fatherIdNumber, guardianId)) return { certificate: c, role: 'FATHER' };
@@ -237,7 +242,12 @@ export function matchBirthCertificate(guardianId: string, child: { name: string;
 /** Same household, the guardian its head, the child a son or daughter (20-27, 30-37) of the head. A head's spouse is never a parent by the register alone. */
 export function parentByRegister(child: HouseholdRegistration | null, guardian: HouseholdRegistration | null): boolean {
   if (!child || !guardian) return false;
-  return !!child.householdNumber && child.householdNumber === guardian.householdNumber && HEAD_CODES.has(guardian.relationToHeadCode ?? '') && isChildOfHeadCode(child.relationToHeadCode);
+  return (
+    !!child.householdNumber &&
+    child.householdNumber === guardian.householdNumber &&
+    HEAD_CODES.has(guardian.relationToHeadCode ?? '') &&
+    isChildOfHeadCode(child.relationToHeadCode)
+  );
 }
 
 /**
@@ -257,7 +267,10 @@ export function currentSpouse(personId: string, marriages: readonly MarriageRegi
   }
   let best: { id: string; date: string } | null = null;
   for (const { id, list } of byPartner.values()) {
-    const sorted = [...list].sort((a, b) => (a.registeredOn ?? '').localeCompare(b.registeredOn ?? '') || (a.status === 'MARRIED' ? -1 : 0) - (b.status === 'MARRIED' ? -1 : 0));
+    const sorted = [...list].sort(
+      (a, b) =>
+        (a.registeredOn ?? '').localeCompare(b.registeredOn ?? '') || (a.status === 'MARRIED' ? -1 : 0) - (b.status === 'MARRIED' ? -1 : 0),
+    );
     const last = sorted.at(-1)!;
     if (last.status !== 'MARRIED') continue;
     const date = last.registeredOn ?? '';
@@ -319,7 +332,11 @@ export function relationships(app: ApplicationFacts, ev: EvidenceSet): GuardianL
     const match = isTri(bcs) ? null : matchBirthCertificate(g.idNumber, app.child, bcs);
     const byCertificate: Tri = isTri(bcs) ? bcs : bool(match !== null);
     const guardianHousehold = records(ev, g.idNumber, 'household');
-    const byRegister: Tri = !childHousehold?.ok ? unknown('HOUSEHOLD_REGISTRATION') : isTri(guardianHousehold) ? guardianHousehold : bool(parentByRegister(childRecord, guardianHousehold[0] ?? null));
+    const byRegister: Tri = !childHousehold?.ok
+      ? unknown('HOUSEHOLD_REGISTRATION')
+      : isTri(guardianHousehold)
+        ? guardianHousehold
+        : bool(parentByRegister(childRecord, guardianHousehold[0] ?? null));
     return { index, idNumber: g.idNumber, byCertificate, byRegister, match, parent: or(byCertificate, byRegister) };
   });
 
@@ -354,7 +371,10 @@ export function relationships(app: ApplicationFacts, ev: EvidenceSet): GuardianL
       detail = `step-parent: guardians[${p.index}] is the current spouse of guardians[${via.other}], a verified parent`;
     } else if (relation.v === 'U') {
       department = departmentOfKind(relation.needs[0]!);
-      detail = `not confirmed: ${relation.needs.map((k) => departmentOfKind(k)).filter((d, i, a) => a.indexOf(d) === i).join(', ')} could not answer`;
+      detail = `not confirmed: ${relation.needs
+        .map((k) => departmentOfKind(k))
+        .filter((d, i, a) => a.indexOf(d) === i)
+        .join(', ')} could not answer`;
     } else {
       detail = `no record shows guardians[${p.index}] as the child's parent or step-parent (birth certificate, household register, marriage registration)`;
     }
@@ -373,7 +393,11 @@ export function relationships(app: ApplicationFacts, ev: EvidenceSet): GuardianL
 }
 
 /** Current spouses of parents (verified or not refuted) who are not guardians: their homes count as a step-parent's (rule 4). */
-export function spouseCandidates(app: ApplicationFacts, ev: EvidenceSet, links: GuardianLink[] = relationships(app, ev)): SpouseCandidate[] {
+export function spouseCandidates(
+  app: ApplicationFacts,
+  ev: EvidenceSet,
+  links: GuardianLink[] = relationships(app, ev),
+): SpouseCandidate[] {
   const out: SpouseCandidate[] = [];
   for (const link of links) {
     if (link.parent.v === 'F') continue;
@@ -495,7 +519,8 @@ function propertyFacts(app: ApplicationFacts, ev: EvidenceSet, owners: Owner[], 
   } else {
     const parts: string[] = [];
     if (seenTitles.size) parts.push(`titles seen: ${summarizeReasons([...seenTitles.values()], TITLE_REASON)}`);
-    if (refusedOwners.size) parts.push(`a residential title in ${county} is held by ${[...refusedOwners].join(', ')}, not a verified parent or step-parent`);
+    if (refusedOwners.size)
+      parts.push(`a residential title in ${county} is held by ${[...refusedOwners].join(', ')}, not a verified parent or step-parent`);
     if (titles.v === 'U') {
       const downDepts = titles.needs.map(departmentOfKind);
       titleDept = downDepts.includes('naturalResources') ? 'naturalResources' : downDepts[0]!;
@@ -512,7 +537,12 @@ function propertyFacts(app: ApplicationFacts, ev: EvidenceSet, owners: Owner[], 
   // purchase contracts
   let contracts: Tri = FALSE;
   if (!policy.purchaseContractsCountAsProperty) {
-    checks.push({ name: 'property.purchaseContract', status: 'NOT_APPLICABLE', department: null, detail: `this county (${county}) does not count purchase contracts as property` });
+    checks.push({
+      name: 'property.purchaseContract',
+      status: 'NOT_APPLICABLE',
+      department: null,
+      detail: `this county (${county}) does not count purchase contracts as property`,
+    });
     for (const o of owners) contractsUnknown.set(o, FALSE);
   } else {
     const terms: Tri[] = [];
@@ -548,8 +578,15 @@ function propertyFacts(app: ApplicationFacts, ev: EvidenceSet, owners: Owner[], 
       if (contracts.v === 'U') {
         const downDepts = contracts.needs.map(departmentOfKind);
         dept = downDepts.includes('housing') ? 'housing' : downDepts[0]!;
-        parts.unshift(downDepts.includes('housing') ? 'the housing department could not answer' : `a contract in ${county} is held by someone whose relationship could not be confirmed`);
-      } else parts.unshift(`no online-signed purchase contract for a residential home in ${county} by the child, a verified parent or step-parent`);
+        parts.unshift(
+          downDepts.includes('housing')
+            ? 'the housing department could not answer'
+            : `a contract in ${county} is held by someone whose relationship could not be confirmed`,
+        );
+      } else
+        parts.unshift(
+          `no online-signed purchase contract for a residential home in ${county} by the child, a verified parent or step-parent`,
+        );
       detail = parts.join('; ');
     }
     checks.push({ name: 'property.purchaseContract', status: status(contracts), department: dept, detail });
@@ -586,7 +623,12 @@ export function permitStartNeeded(schoolYear: number, rule: Policy['residencePer
 }
 
 /** Rule 5: this county's permits, renewals without a gap merged, held from `start` through the cut-off. */
-export function permitContinuity(permits: readonly ResidencePermit[], county: string, schoolYear: number, rule: Policy['residencePermit']): { holds: boolean; detail: string } {
+export function permitContinuity(
+  permits: readonly ResidencePermit[],
+  county: string,
+  schoolYear: number,
+  rule: Policy['residencePermit'],
+): { holds: boolean; detail: string } {
   const { cutoff, start } = permitStartNeeded(schoolYear, rule);
   const here = permits.filter((p) => inCounty(p.regionCode, county) && p.validFrom);
   const need = `needed: held from ${start} through ${cutoff} (${rule.months} months)`;
@@ -594,7 +636,8 @@ export function permitContinuity(permits: readonly ResidencePermit[], county: st
   const merged = mergePeriods(here.map((p) => ({ from: p.validFrom!, until: p.validUntil })));
   const covering = merged.find((m) => m.from <= cutoff && (m.until === null || m.until >= cutoff));
   const joined = here.length > merged.length ? ` (${plural(here.length, 'permit')} of ${county}, renewals without a gap merged)` : '';
-  if (covering && covering.from <= start) return { holds: true, detail: `held continuously from before ${start} through ${cutoff}${joined}` };
+  if (covering && covering.from <= start)
+    return { holds: true, detail: `held continuously from before ${start} through ${cutoff}${joined}` };
   if (!covering) return { holds: false, detail: `no permit of ${county} is valid on ${cutoff}; ${need}` };
   const before = merged.filter((m) => m.until !== null && m.until < covering.from).at(-1);
   const gap = before ? ` (a gap of ${plural(toDays(covering.from) - toDays(before.until!) - 1, 'day')} breaks continuity)` : '';
@@ -646,14 +689,28 @@ export function pointsEvidence(points: PointsPolicy): { guardians: EvidenceName[
 }
 
 /** Rule 7: each configured item scored from the evidence of the verified parents / step-parents and the child. */
-export function scorePoints(app: ApplicationFacts, ev: EvidenceSet, points: PointsPolicy, people: Owner[], child: Owner, cutoff: string): PointsOutcome {
+export function scorePoints(
+  app: ApplicationFacts,
+  ev: EvidenceSet,
+  points: PointsPolicy,
+  people: Owner[],
+  child: Owner,
+  cutoff: string,
+): PointsOutcome {
   const county = app.countyCode;
   const items: PointsItemResult[] = [];
   const checks: CheckResult[] = [];
   const needs: EvidenceKind[] = [];
 
   /** best-of item: the highest-scoring source that is present; an unknown source matters only if it could score higher */
-  const push = (item: PointsItemKind, score: number, evidence: EvidenceKind[], detail: string, unknownKinds: EvidenceKind[], couldScore: number) => {
+  const push = (
+    item: PointsItemKind,
+    score: number,
+    evidence: EvidenceKind[],
+    detail: string,
+    unknownKinds: EvidenceKind[],
+    couldScore: number,
+  ) => {
     const matters = unknownKinds.length > 0 && couldScore > score;
     if (matters) needs.push(...unknownKinds);
     items.push({ item, score, evidence: sortKinds(evidence), detail });
@@ -661,7 +718,9 @@ export function scorePoints(app: ApplicationFacts, ev: EvidenceSet, points: Poin
       name: `points.${item}`,
       status: matters ? 'UNAVAILABLE' : 'PASSED',
       department: matters ? departmentOfKind(unknownKinds[0]!) : evidence.length ? departmentOfKind(evidence[0]!) : null,
-      detail: matters ? `${detail}; could be higher: ${[...new Set(unknownKinds.map(departmentOfKind))].join(', ')} could not answer` : detail,
+      detail: matters
+        ? `${detail}; could be higher: ${[...new Set(unknownKinds.map(departmentOfKind))].join(', ')} could not answer`
+        : detail,
     });
   };
 
@@ -675,7 +734,14 @@ export function scorePoints(app: ApplicationFacts, ev: EvidenceSet, points: Poin
     else {
       const type = list[0]?.householdType ?? null;
       const score = type ? (table[type] ?? 0) : 0;
-      push('HOUSEHOLD_TYPE', score, list[0] ? ['HOUSEHOLD_REGISTRATION'] : [], type ? `household type ${type}` : 'no household type on record', [], max);
+      push(
+        'HOUSEHOLD_TYPE',
+        score,
+        list[0] ? ['HOUSEHOLD_REGISTRATION'] : [],
+        type ? `household type ${type}` : 'no household type on record',
+        [],
+        max,
+      );
     }
   }
 
@@ -692,7 +758,13 @@ export function scorePoints(app: ApplicationFacts, ev: EvidenceSet, points: Poin
         bestLabel = label;
       }
     };
-    const source = <N extends EvidenceName>(who: Owner[], name: N, score: number, counts: (r: EvidenceRecordMap[N], o: Owner) => boolean, label: string) => {
+    const source = <N extends EvidenceName>(
+      who: Owner[],
+      name: N,
+      score: number,
+      counts: (r: EvidenceRecordMap[N], o: Owner) => boolean,
+      label: string,
+    ) => {
       if (score <= 0) return;
       for (const o of who) {
         const list = records(ev, o.idNumber, name);
@@ -702,11 +774,33 @@ export function scorePoints(app: ApplicationFacts, ev: EvidenceSet, points: Poin
         } else if (list.some((r) => counts(r, o))) consider(score, kindOf(name), `${label} (${o.label})`);
       }
     };
-    source(people, 'leaseFilings', RESIDENCE.leaseFiling, (l: LeaseFiling, o) => sameId(l.lesseeIdNumber, o.idNumber) && inCounty(l.regionCode, county) && covers(l.leaseStart, l.leaseEnd, cutoff), 'a lease filing in the county current on the cut-off');
-    source([...people, child], 'subsidizedHousing', RESIDENCE.subsidizedHousing, (s: SubsidizedHousingContract, o) =>
-      s.members.some((m) => sameId(m.idNumber, o.idNumber)) && inCounty(s.regionCode, county) && covers(s.contractStart, s.contractEnd, cutoff) && !ENDED.test(s.contractStatus ?? '') && (!s.reviewStatus || s.reviewStatus.includes('通过')),
-    'a subsidized-housing contract in the county current on the cut-off');
-    source(people, 'purchaseContracts', RESIDENCE.purchaseContract, (c: PurchaseContract, o) => contractVerdict(c, o.idNumber, county) === 'counts', 'a purchase contract for a residential home in the county');
+    source(
+      people,
+      'leaseFilings',
+      RESIDENCE.leaseFiling,
+      (l: LeaseFiling, o) =>
+        sameId(l.lesseeIdNumber, o.idNumber) && inCounty(l.regionCode, county) && covers(l.leaseStart, l.leaseEnd, cutoff),
+      'a lease filing in the county current on the cut-off',
+    );
+    source(
+      [...people, child],
+      'subsidizedHousing',
+      RESIDENCE.subsidizedHousing,
+      (s: SubsidizedHousingContract, o) =>
+        s.members.some((m) => sameId(m.idNumber, o.idNumber)) &&
+        inCounty(s.regionCode, county) &&
+        covers(s.contractStart, s.contractEnd, cutoff) &&
+        !ENDED.test(s.contractStatus ?? '') &&
+        (!s.reviewStatus || s.reviewStatus.includes('通过')),
+      'a subsidized-housing contract in the county current on the cut-off',
+    );
+    source(
+      people,
+      'purchaseContracts',
+      RESIDENCE.purchaseContract,
+      (c: PurchaseContract, o) => contractVerdict(c, o.idNumber, county) === 'counts',
+      'a purchase contract for a residential home in the county',
+    );
     push('RESIDENCE', best, bestKind ? [bestKind] : [], bestLabel, unknownKinds, could);
   }
 
@@ -725,7 +819,9 @@ export function scorePoints(app: ApplicationFacts, ev: EvidenceSet, points: Poin
         const list = records(ev, o.idNumber, 'socialInsurance');
         if (isTri(list)) unknownKinds.push(...list.needs);
         else {
-          const periods = new Set(list.filter((p: SocialInsurancePayment) => inCounty(p.regionCode, county) && p.period <= lastMonth).map((p) => p.period));
+          const periods = new Set(
+            list.filter((p: SocialInsurancePayment) => inCounty(p.regionCode, county) && p.period <= lastMonth).map((p) => p.period),
+          );
           months = Math.min(periods.size, EMPLOYMENT.socialInsurance.maxMonths);
           if (periods.size) evidence.push('SOCIAL_INSURANCE_PAYMENT');
         }
@@ -750,12 +846,19 @@ export function scorePoints(app: ApplicationFacts, ev: EvidenceSet, points: Poin
         best = score;
         bestEvidence = evidence;
         const parts = [];
-        if (months) parts.push(`${plural(months, 'month')} of social insurance paid in the county${EMPLOYMENT.socialInsurance && months === EMPLOYMENT.socialInsurance.maxMonths ? ' (the cap)' : ''}`);
+        if (months)
+          parts.push(
+            `${plural(months, 'month')} of social insurance paid in the county${EMPLOYMENT.socialInsurance && months === EMPLOYMENT.socialInsurance.maxMonths ? ' (the cap)' : ''}`,
+          );
         if (licence) parts.push('a business licence in the county');
         bestDetail = `${o.label}: ${parts.join(' and ')}${raw > cap ? `, capped at ${cap}` : ''}`;
       }
     }
-    const full = Math.min(cap, (EMPLOYMENT.socialInsurance ? EMPLOYMENT.socialInsurance.maxMonths * EMPLOYMENT.socialInsurance.pointsPerMonth : 0) + (EMPLOYMENT.businessLicense ?? 0));
+    const full = Math.min(
+      cap,
+      (EMPLOYMENT.socialInsurance ? EMPLOYMENT.socialInsurance.maxMonths * EMPLOYMENT.socialInsurance.pointsPerMonth : 0) +
+        (EMPLOYMENT.businessLicense ?? 0),
+    );
     push('EMPLOYMENT', best, bestEvidence, bestDetail, unknownKinds, full);
   }
 
@@ -773,7 +876,12 @@ export function scorePoints(app: ApplicationFacts, ev: EvidenceSet, points: Poin
       } else {
         for (const t of titles) {
           const v = titleVerdict(t, o.idNumber, county);
-          const s = v === 'counts' ? PROPERTY_TYPE.residentialTitle : v === 'notResidential' && !/注销|查封/.test(t.status ?? '') ? PROPERTY_TYPE.nonResidentialTitle : 0;
+          const s =
+            v === 'counts'
+              ? PROPERTY_TYPE.residentialTitle
+              : v === 'notResidential' && !/注销|查封/.test(t.status ?? '')
+                ? PROPERTY_TYPE.nonResidentialTitle
+                : 0;
           if (s > best) {
             best = s;
             bestKind = 'PROPERTY_CERTIFICATE';
@@ -832,16 +940,36 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
   let identity: Tri;
   if (!childHousehold?.ok) {
     identity = unknown('HOUSEHOLD_REGISTRATION');
-    checks.push({ name: 'child.identity', status: 'UNAVAILABLE', department: 'police', detail: "the household register could not answer; the child's identity is not confirmed" });
+    checks.push({
+      name: 'child.identity',
+      status: 'UNAVAILABLE',
+      department: 'police',
+      detail: "the household register could not answer; the child's identity is not confirmed",
+    });
   } else if (!childRecord) {
     identity = FALSE;
-    checks.push({ name: 'child.identity', status: 'FAILED', department: 'police', detail: "the household register has no record of the child's ID number" });
+    checks.push({
+      name: 'child.identity',
+      status: 'FAILED',
+      department: 'police',
+      detail: "the household register has no record of the child's ID number",
+    });
   } else if (!sameName(childRecord.name, app.child.name)) {
     identity = FALSE;
-    checks.push({ name: 'child.identity', status: 'FAILED', department: 'police', detail: "the name on the application differs from the household register's for this ID number" });
+    checks.push({
+      name: 'child.identity',
+      status: 'FAILED',
+      department: 'police',
+      detail: "the name on the application differs from the household register's for this ID number",
+    });
   } else {
     identity = TRUE;
-    checks.push({ name: 'child.identity', status: 'PASSED', department: 'police', detail: "the household register holds the child's ID number under the same name" });
+    checks.push({
+      name: 'child.identity',
+      status: 'PASSED',
+      department: 'police',
+      detail: "the household register holds the child's ID number under the same name",
+    });
   }
 
   const registerBirthDate = childRecord?.birthDate ?? null;
@@ -850,8 +978,20 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
     !childHousehold?.ok
       ? { name: 'child.birthDate', status: 'UNAVAILABLE', department: 'police', detail: 'the household register could not answer' }
       : registerBirthDate === null
-        ? { name: 'child.birthDate', status: 'NOT_APPLICABLE', department: 'police', detail: 'no birth date on the household register to compare' }
-        : { name: 'child.birthDate', status: birthDateAgrees ? 'PASSED' : 'FAILED', department: 'police', detail: birthDateAgrees ? "the ID number's birth date agrees with the household register" : "the ID number's birth date differs from the household register's" },
+        ? {
+            name: 'child.birthDate',
+            status: 'NOT_APPLICABLE',
+            department: 'police',
+            detail: 'no birth date on the household register to compare',
+          }
+        : {
+            name: 'child.birthDate',
+            status: birthDateAgrees ? 'PASSED' : 'FAILED',
+            department: 'police',
+            detail: birthDateAgrees
+              ? "the ID number's birth date agrees with the household register"
+              : "the ID number's birth date differs from the household register's",
+          },
   );
 
   let ageEligible: boolean | null = null;
@@ -907,7 +1047,11 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
   // rule 4
   const childOwner: Owner = { idNumber: app.child.idNumber, label: 'the child', relation: TRUE };
   const guardianOwners: Owner[] = links.map((l) => ({ idNumber: l.idNumber, label: `guardians[${l.index}]`, relation: l.relation }));
-  const spouseOwners: Owner[] = candidates.map((c) => ({ idNumber: c.idNumber, label: `the current spouse of guardians[${c.viaGuardian}]`, relation: c.relation }));
+  const spouseOwners: Owner[] = candidates.map((c) => ({
+    idNumber: c.idNumber,
+    label: `the current spouse of guardians[${c.viaGuardian}]`,
+    relation: c.relation,
+  }));
   const owners = [childOwner, ...guardianOwners, ...spouseOwners];
   const prop = propertyFacts(app, ev, owners, policy);
   checks.push(...prop.checks);
@@ -921,7 +1065,8 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
   const compare = (what: 'title' | 'contract', location: string | null): Tri => {
     if (!childHousehold?.ok) return unknown('HOUSEHOLD_REGISTRATION');
     const same = !!householdAddress && !!location && sameAddress(householdAddress, location, policy.addressNormalization);
-    if (householdAddress && location) comparisons.push(`household "${norm(householdAddress)}" ${same ? '=' : '≠'} ${what} "${norm(location)}"`);
+    if (householdAddress && location)
+      comparisons.push(`household "${norm(householdAddress)}" ${same ? '=' : '≠'} ${what} "${norm(location)}"`);
     return bool(same);
   };
   const placeTerms: Tri[] = owners.map((o) => {
@@ -932,10 +1077,18 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
   });
   const samePlace = and(household, or(...placeTerms));
   const how = policy.addressNormalization ? 'normalized' : 'as written, whitespace ignored';
-  const shown = comparisons.filter((c) => c.includes(' = ')).concat(comparisons.filter((c) => !c.includes(' = '))).slice(0, 3);
+  const shown = comparisons
+    .filter((c) => c.includes(' = '))
+    .concat(comparisons.filter((c) => !c.includes(' = ')))
+    .slice(0, 3);
   checks.push(
     household.v === 'F' || property.v === 'F'
-      ? { name: 'address.match', status: 'NOT_APPLICABLE', department: null, detail: household.v === 'F' ? 'the household is not in the county' : 'no property in the county to compare' }
+      ? {
+          name: 'address.match',
+          status: 'NOT_APPLICABLE',
+          department: null,
+          detail: household.v === 'F' ? 'the household is not in the county' : 'no property in the county to compare',
+        }
       : {
           name: 'address.match',
           status: status(samePlace),
@@ -969,10 +1122,18 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
   ];
   const { category, undecided } = decideCategory(rules);
   const decidedEarlier = ['PRIORITY', 'HOUSEHOLD_AND_PROPERTY', 'PROPERTY_ONLY', 'HOUSEHOLD_ONLY'].includes(category);
-  const permitShown = permitTerms.find((p) => p.fact.v === 'T') ?? permitTerms.find((p) => p.fact.v === 'U') ?? permitTerms.find((p) => p.link.parent.v !== 'F');
+  const permitShown =
+    permitTerms.find((p) => p.fact.v === 'T') ??
+    permitTerms.find((p) => p.fact.v === 'U') ??
+    permitTerms.find((p) => p.link.parent.v !== 'F');
   checks.push(
     decidedEarlier
-      ? { name: 'residencePermit.continuous', status: 'NOT_APPLICABLE', department: null, detail: 'the category is decided by an earlier rule' }
+      ? {
+          name: 'residencePermit.continuous',
+          status: 'NOT_APPLICABLE',
+          department: null,
+          detail: 'the category is decided by an earlier rule',
+        }
       : {
           name: 'residencePermit.continuous',
           status: status(migrant),
@@ -992,7 +1153,13 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
     for (const k of outcome.needs) missing.add(k);
   }
 
-  if (app.priorityGroup) checks.push({ name: 'priorityGroup', status: 'NOT_APPLICABLE', department: null, detail: 'declared by the family; its proof is checked offline (no department holds it)' });
+  if (app.priorityGroup)
+    checks.push({
+      name: 'priorityGroup',
+      status: 'NOT_APPLICABLE',
+      department: null,
+      detail: 'declared by the family; its proof is checked offline (no department holds it)',
+    });
 
   // rule 6
   const missingEvidence = category === 'PRIORITY' ? [] : sortKinds(missing);
@@ -1007,7 +1174,12 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
 // ---------------------------------------------------------------------------------------
 // Rule 8: the student-registry draft (预建籍)
 
-export function buildRegistryDraft(app: ApplicationFacts, child: HouseholdRegistration, links: GuardianLink[], ev: EvidenceSet): RegistryDraft {
+export function buildRegistryDraft(
+  app: ApplicationFacts,
+  child: HouseholdRegistration,
+  links: GuardianLink[],
+  ev: EvidenceSet,
+): RegistryDraft {
   const certificate = links.find((l) => l.certificate)?.certificate ?? null;
   return {
     name: child.name,
@@ -1072,7 +1244,9 @@ export function followUpReads(app: ApplicationFacts, ev: EvidenceSet, policy: Po
   }
   if (policy.points) {
     const pre = evaluateApplication(app, ev, policy);
-    const couldBeMigrant = pre.category === 'MIGRANT_WORKER_CHILD' || (pre.category === 'UNDETERMINED' && pre.checks.some((c) => c.name === 'residencePermit.continuous' && c.status === 'UNAVAILABLE'));
+    const couldBeMigrant =
+      pre.category === 'MIGRANT_WORKER_CHILD' ||
+      (pre.category === 'UNDETERMINED' && pre.checks.some((c) => c.name === 'residencePermit.continuous' && c.status === 'UNAVAILABLE'));
     if (couldBeMigrant) {
       const wanted = pointsEvidence(policy.points);
       for (const l of links) if (l.relation.v !== 'F') for (const k of wanted.guardians) add(l.idNumber, k);

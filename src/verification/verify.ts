@@ -16,7 +16,16 @@ import type { Purpose } from '../evidence/reader';
 import { checkIdNumber, checkPurpose } from '../evidence/validate';
 import type { ApplicationInput } from '../generated/graphql';
 import { policyFor } from './policy';
-import { evaluateApplication, firstWaveReads, followUpReads, type ApplicationFacts, type EvidenceSet, type Fetched, type PersonEvidence, type Read, type VerificationResult } from './rules';
+import {
+  evaluateApplication,
+  firstWaveReads,
+  followUpReads,
+  type ApplicationFacts,
+  type Fetched,
+  type PersonEvidence,
+  type Read,
+  type VerificationResult,
+} from './rules';
 
 export const MAX_GUARDIANS = 4;
 export const MAX_NAME_LENGTH = 50;
@@ -24,7 +33,19 @@ export const FIRST_SCHOOL_YEAR = 2020;
 
 /** The fields the rules read, per evidence kind: what the access log records as read. */
 export const FIELDS_READ: Record<EvidenceName, string[]> = {
-  household: ['idNumber', 'name', 'gender', 'birthDate', 'ethnicity', 'nativePlace', 'regionCode', 'address', 'householdType', 'householdNumber', 'relationToHeadCode'],
+  household: [
+    'idNumber',
+    'name',
+    'gender',
+    'birthDate',
+    'ethnicity',
+    'nativePlace',
+    'regionCode',
+    'address',
+    'householdType',
+    'householdNumber',
+    'relationToHeadCode',
+  ],
   residencePermits: ['idNumber', 'regionCode', 'validFrom', 'validUntil'],
   properties: ['holderIdNumber', 'coOwnership.coOwners.idNumber', 'regionCode', 'location', 'usage', 'status'],
   purchaseContracts: ['buyerIdNumber', 'coOwnership.coOwners.idNumber', 'regionCode', 'location', 'plannedUsage'],
@@ -39,7 +60,8 @@ export const FIELDS_READ: Record<EvidenceName, string[]> = {
 
 function checkName(value: string, argumentName: string): string {
   const name = value.trim();
-  if (name === '' || name.length > MAX_NAME_LENGTH) throw new BadUserInputError(`${argumentName} must be 1 to ${MAX_NAME_LENGTH} characters.`, argumentName);
+  if (name === '' || name.length > MAX_NAME_LENGTH)
+    throw new BadUserInputError(`${argumentName} must be 1 to ${MAX_NAME_LENGTH} characters.`, argumentName);
   return name;
 }
 
@@ -66,7 +88,11 @@ export function checkApplication(input: ApplicationInput, now: Date = new Date()
   const seen = new Set([childId]);
   const guardians = input.guardians.map((g, i) => {
     const idNumber = checkIdNumber(g.idNumber, `input.guardians[${i}].idNumber`);
-    if (seen.has(idNumber)) throw new BadUserInputError(`input.guardians[${i}].idNumber repeats the child's or another guardian's ID number.`, `input.guardians[${i}].idNumber`);
+    if (seen.has(idNumber))
+      throw new BadUserInputError(
+        `input.guardians[${i}].idNumber repeats the child's or another guardian's ID number.`,
+        `input.guardians[${i}].idNumber`,
+      );
     seen.add(idNumber);
     return { idNumber, name: checkName(g.name, `input.guardians[${i}].name`), relation: g.relation };
   });
@@ -89,7 +115,7 @@ export function checkApplication(input: ApplicationInput, now: Date = new Date()
  */
 async function readAll(ctx: GatewayContext, purpose: Purpose, reads: Read[], into: Map<string, PersonEvidence>): Promise<void> {
   const settled = await Promise.allSettled(reads.map(([id, name]) => ctx.evidence.read(name, id, { purpose, fields: FIELDS_READ[name] })));
-  let failure: unknown;
+  let failure: Error | undefined;
   settled.forEach((outcome, i) => {
     const [id, name] = reads[i]!;
     let fetched: Fetched<unknown>;
@@ -99,7 +125,7 @@ async function readAll(ctx: GatewayContext, purpose: Purpose, reads: Read[], int
     } else if (outcome.reason instanceof DepartmentUnavailableError) {
       fetched = { ok: false, department: outcome.reason.department };
     } else {
-      failure ??= outcome.reason;
+      failure ??= outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
       return;
     }
     const person = into.get(id) ?? {};
@@ -114,7 +140,13 @@ async function readAll(ctx: GatewayContext, purpose: Purpose, reads: Read[], int
  * each is authorized like any read; one the caller may not read (e.g. no consent in a consent
  * county) counts as unavailable: the family shows that document instead.
  */
-async function authorizedFollowUps(ctx: GatewayContext, app: ReturnType<typeof checkApplication>, purpose: Purpose, reads: Read[], into: Map<string, PersonEvidence>): Promise<Read[]> {
+async function authorizedFollowUps(
+  ctx: GatewayContext,
+  app: ReturnType<typeof checkApplication>,
+  purpose: Purpose,
+  reads: Read[],
+  into: Map<string, PersonEvidence>,
+): Promise<Read[]> {
   const family = [app.child.idNumber, ...app.guardians.map((g) => g.idNumber)];
   const people = [...new Set(reads.map(([id]) => id))];
   const allowed = new Set<string>();
@@ -140,7 +172,7 @@ export async function verifyApplication(input: ApplicationInput, ctx: GatewayCon
   const evidence = new Map<string, PersonEvidence>();
 
   await readAll(ctx, purpose, firstWaveReads(app, policy), evidence);
-  const more = followUpReads(app, evidence as EvidenceSet, policy);
+  const more = followUpReads(app, evidence, policy);
   if (more.length > 0) await readAll(ctx, purpose, await authorizedFollowUps(ctx, app, purpose, more, evidence), evidence);
 
   return evaluateApplication(app, evidence, policy);

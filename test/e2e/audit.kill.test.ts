@@ -25,7 +25,10 @@ interface ScenarioSummary {
  * tsx CLI is a wrapper process, and SIGKILL to the wrapper leaves the gateway running).
  */
 async function startGateway(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', ...env },
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -91,8 +94,16 @@ describe.each(STORES)('kill -9 under load, on %s', (store) => {
             const res = await fetch(gw.graphqlUrl, {
               method: 'POST',
               // fresh: every read goes to the departments (no cache), so each request takes a while
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId, 'x-evidence-fresh': '1' },
-              body: JSON.stringify({ query: PERSON_QUERY, variables: { id, purpose: { applicationId: `APP-KILL-${w}`, countyCode: county } } }),
+              headers: {
+                'content-type': 'application/json',
+                authorization: `Bearer ${token}`,
+                'x-request-id': requestId,
+                'x-evidence-fresh': '1',
+              },
+              body: JSON.stringify({
+                query: PERSON_QUERY,
+                variables: { id, purpose: { applicationId: `APP-KILL-${w}`, countyCode: county } },
+              }),
             });
             const body = (await res.json()) as Sent['body'];
             expect(res.headers.get('x-request-id')).toBe(requestId);
@@ -111,7 +122,9 @@ describe.each(STORES)('kill -9 under load, on %s', (store) => {
       expect(await gw.exited).toBe('SIGKILL');
       await Promise.all(workers);
 
-      const withData = sent.filter((s) => s.status === 200 && s.body.data?.person && Object.values(s.body.data.person).some((v) => v !== null));
+      const withData = sent.filter(
+        (s) => s.status === 200 && s.body.data?.person && Object.values(s.body.data.person).some((v) => v !== null),
+      );
       expect(withData.length).toBeGreaterThanOrEqual(100);
       console.log(`kill -9 on ${store}: ${withData.length} responses with data received, ${failed} requests cut off by the kill`);
 
@@ -127,7 +140,8 @@ describe.each(STORES)('kill -9 under load, on %s', (store) => {
         for (const s of withData) {
           for (const name of EVIDENCE_NAMES) {
             const value = s.body.data!.person![name];
-            if (value !== null && value !== undefined && !stored.has(`${s.requestId}/${name}/ALLOWED`)) missing.push(`${s.requestId}/${name}`);
+            if (value !== null && value !== undefined && !stored.has(`${s.requestId}/${name}/ALLOWED`))
+              missing.push(`${s.requestId}/${name}`);
           }
         }
         expect(missing).toEqual([]);

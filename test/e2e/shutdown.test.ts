@@ -18,7 +18,13 @@ describe('SIGTERM with a request in flight', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'gateway-e2e-'));
-    gw = await startGatewayProcess({ PORT: '0', MOCK_PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SHUTDOWN_DRAIN_MS: '10000' });
+    gw = await startGatewayProcess({
+      PORT: '0',
+      MOCK_PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_DRAIN_MS: '10000',
+    });
   }, 60_000);
   afterAll(() => {
     if (gw && gw.child.exitCode === null) gw.child.kill('SIGKILL');
@@ -27,17 +33,33 @@ describe('SIGTERM with a request in flight', () => {
 
   it('finishes the in-flight request completely, refuses new connections, and exits 0', async () => {
     const g = gw!;
-    const scenarios = (await (await fetch(`${g.mockUrl}/__mock/scenarios`)).json()) as { key: string; countyCode: string; idNumbers: { child: string; guardians: string[] } }[];
+    const scenarios = (await (await fetch(`${g.mockUrl}/__mock/scenarios`)).json()) as {
+      key: string;
+      countyCode: string;
+      idNumbers: { child: string; guardians: string[] };
+    }[];
     const family = scenarios.find((s) => s.key === 'full-evidence')!;
     const ids = [family.idNumbers.child, ...family.idNumbers.guardians];
     const token = mintToken(dataDir, family.countyCode);
-    const body = JSON.stringify({ query: PEOPLE_QUERY, variables: { ids, purpose: { applicationId: 'APP-shutdown', countyCode: family.countyCode } } });
-    const post = () => fetch(g.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-evidence-fresh': 'true' }, body });
+    const body = JSON.stringify({
+      query: PEOPLE_QUERY,
+      variables: { ids, purpose: { applicationId: 'APP-shutdown', countyCode: family.countyCode } },
+    });
+    const post = () =>
+      fetch(g.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-evidence-fresh': 'true' },
+        body,
+      });
 
     // warm up (and check the token works) before making a department slow
     const warm = await post();
     expect(warm.status).toBe(200);
-    const put = await fetch(`${g.mockUrl}/__mock/faults/health`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 1500 }) });
+    const put = await fetch(`${g.mockUrl}/__mock/faults/health`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 1500 }),
+    });
     expect(put.status).toBe(200);
 
     const started = Date.now();
@@ -63,7 +85,11 @@ describe('SIGTERM with a request in flight', () => {
     expect(Date.now() - started).toBeLessThan(6000);
 
     // the audit store was closed cleanly: the chain verifies and holds both requests' reads
-    const verify = spawnSync(TSX, ['scripts/audit-verify.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' }, encoding: 'utf8' });
+    const verify = spawnSync(TSX, ['scripts/audit-verify.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' },
+      encoding: 'utf8',
+    });
     expect(verify.status, verify.stderr).toBe(0);
     const entries = Number(/^ok (\d+) entries/m.exec(verify.stdout)?.[1]);
     expect(entries).toBeGreaterThan(0);

@@ -54,10 +54,16 @@ describe('npm start on embedded defaults', () => {
     const res = await fetch(gw.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: PERSON_QUERY, variables: { id: family.idNumbers.guardians[0], purpose: { applicationId: 'APP-e2e-1', countyCode: family.countyCode } } }),
+      body: JSON.stringify({
+        query: PERSON_QUERY,
+        variables: { id: family.idNumbers.guardians[0], purpose: { applicationId: 'APP-e2e-1', countyCode: family.countyCode } },
+      }),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: { person: { household: { regionCode: string }; properties: { regionCode: string }[] } }; errors?: unknown };
+    const body = (await res.json()) as {
+      data: { person: { household: { regionCode: string }; properties: { regionCode: string }[] } };
+      errors?: unknown;
+    };
     expect(body.errors).toBeUndefined();
     expect(body.data.person.household.regionCode).toBe(family.countyCode);
     expect(body.data.person.properties.some((p) => p.regionCode === family.countyCode)).toBe(true);
@@ -75,7 +81,8 @@ describe('npm start on embedded defaults', () => {
   });
 
   it('takes faults for a named department and refuses unknown ones or bad bodies', async () => {
-    const put = (d: string, body: string) => fetch(`${gw.mockUrl}/__mock/faults/${d}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
+    const put = (d: string, body: string) =>
+      fetch(`${gw.mockUrl}/__mock/faults/${d}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
     const ok = await put('health', JSON.stringify({ latencyMs: 5 }));
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { latencyMs: number }).latencyMs).toBe(5);
@@ -86,7 +93,11 @@ describe('npm start on embedded defaults', () => {
   });
 
   it('refuses a request without a token', async () => {
-    const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const res = await fetch(gw.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
   });
@@ -104,7 +115,10 @@ describe('MOCK_DATA', () => {
       const res = await fetch(gw.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ household { name } } }', variables: { id: someone.idNumber, p: { applicationId: 'APP-sample', countyCode: someone.regionCode } } }),
+        body: JSON.stringify({
+          query: 'query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ household { name } } }',
+          variables: { id: someone.idNumber, p: { applicationId: 'APP-sample', countyCode: someone.regionCode } },
+        }),
       });
       const body = (await res.json()) as { data: { person: { household: { name: string } } } };
       expect(body.data.person.household.name).toBe(someone.name);
@@ -119,7 +133,9 @@ describe('MOCK_DATA', () => {
 
   it('rejects a malformed data set at start-up naming its key, index and field, never the value', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gateway-baddata-'));
-    const ds = JSON.parse(readFileSync(join(ROOT, 'mocks/data/sample-dataset.json'), 'utf8')) as { properties: { holderIdNumber: string }[] };
+    const ds = JSON.parse(readFileSync(join(ROOT, 'mocks/data/sample-dataset.json'), 'utf8')) as {
+      properties: { holderIdNumber: string }[];
+    };
     const good = ds.properties[0]!.holderIdNumber;
     ds.properties[0]!.holderIdNumber = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     const path = join(dir, 'bad.json');

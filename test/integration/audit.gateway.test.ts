@@ -12,14 +12,19 @@ import { STORES, adminQuery, type StoreName } from './audit.harness';
 
 const subjectHash = makeSubjectHasher('test-subject-hash-key');
 
-const ENTRY_FIELDS = 'seq chainId at requestId actorSubject actorRole actorCounty applicationId countyCode subjectHash department evidence fields outcome source reason hash prevHash';
+const ENTRY_FIELDS =
+  'seq chainId at requestId actorSubject actorRole actorCounty applicationId countyCode subjectHash department evidence fields outcome source reason hash prevHash';
 const ACCESS_LOGS = `query Logs($filter: AccessLogFilter, $first: Int, $after: String) {
   accessLogs(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ENTRY_FIELDS} } } }
 }`;
-const INTEGRITY = '{ auditIntegrity { ok verifiedAt entries chains { chainId entries archivedEntries lastSeq lastHash ok firstBrokenSeq problem } } }';
+const INTEGRITY =
+  '{ auditIntegrity { ok verifiedAt entries chains { chainId entries archivedEntries lastSeq lastHash ok firstBrokenSeq problem } } }';
 
 /** The household fields PEOPLE_QUERY selects, as the access log names them. */
-const HOUSEHOLD_FIELDS = 'idNumber name gender birthDate ethnicity nativePlace regionCode regionName address issuingAuthority householdType householdNumber headOfHouseholdName relationToHeadCode relationToHeadName'.split(' ').sort();
+const HOUSEHOLD_FIELDS =
+  'idNumber name gender birthDate ethnicity nativePlace regionCode regionName address issuingAuthority householdType householdNumber headOfHouseholdName relationToHeadCode relationToHeadName'
+    .split(' ')
+    .sort();
 
 async function startOn(store: StoreName, label: string): Promise<{ gw: TestGateway; schema: string }> {
   const schema = isolationName(label);
@@ -45,7 +50,12 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
   beforeAll(async () => {
     ({ gw, schema } = await startOn(store, `audit_gw_${store}`));
     const s = gw.scenarios[0]!;
-    family = { countyCode: s.countyCode, child: s.child.idNumber, guardians: s.guardians.map((g) => g.idNumber), names: [s.child.name, ...s.guardians.map((g) => g.name)] };
+    family = {
+      countyCode: s.countyCode,
+      child: s.child.idNumber,
+      guardians: s.guardians.map((g) => g.idNumber),
+      names: [s.child.name, ...s.guardians.map((g) => g.name)],
+    };
     platform = await gw.token({ role: 'county_platform', county: family.countyCode, sub: 'platform-a' });
     auditor = await gw.token({ role: 'auditor', sub: 'auditor-1' });
   }, 60_000);
@@ -64,7 +74,11 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
   it('records one entry per person per evidence field read, with the fields selected, before the answer', async () => {
     const commitsBefore = gw.app.audit.commits();
     const from = new Date().toISOString();
-    const res = await gw.graphql(PEOPLE_QUERY, { ids: ids(), purpose: purpose() }, { token: platform, headers: { 'x-request-id': `family-${store}-0001` } });
+    const res = await gw.graphql(
+      PEOPLE_QUERY,
+      { ids: ids(), purpose: purpose() },
+      { token: platform, headers: { 'x-request-id': `family-${store}-0001` } },
+    );
     familyWindow = { from, to: new Date().toISOString() };
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
@@ -103,7 +117,11 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
   it('records a read that failed because its department is down as ERROR', async () => {
     gw.mock.setFault('police', { down: true });
     try {
-      const res = await gw.graphql(PERSON_QUERY, { id: family.child, purpose: purpose() }, { token: platform, headers: { 'x-request-id': `police-down-${store}`, 'x-evidence-fresh': '1' } });
+      const res = await gw.graphql(
+        PERSON_QUERY,
+        { id: family.child, purpose: purpose() },
+        { token: platform, headers: { 'x-request-id': `police-down-${store}`, 'x-evidence-fresh': '1' } },
+      );
       expect(res.body.errors?.map((e: any) => e.extensions.code)).toContain('DEPARTMENT_UNAVAILABLE');
       expect(res.body.data.person.household).toBeNull();
     } finally {
@@ -112,7 +130,8 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
     const entries = await rows(`police-down-${store}`);
     const police = entries.filter((e) => e.department === 'police');
     expect(police.map((e) => e.evidence).sort()).toEqual(['household', 'residencePermits']);
-    for (const e of police) expect(e).toMatchObject({ outcome: 'ERROR', source: null, reason: expect.stringMatching(/^department unavailable/) });
+    for (const e of police)
+      expect(e).toMatchObject({ outcome: 'ERROR', source: null, reason: expect.stringMatching(/^department unavailable/) });
     const others = entries.filter((e) => e.department !== 'police');
     expect(others).toHaveLength(EVIDENCE_NAMES.length - 2);
     for (const e of others) expect(e.outcome).toBe('ALLOWED');
@@ -120,23 +139,47 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
 
   it('records denied reads: authorization refusing a purpose in another county, and recordDenied directly', async () => {
     const other = family.countyCode === '370811' ? '370812' : '370811';
-    const res = await gw.graphql(PERSON_QUERY, { id: family.child, purpose: { applicationId: `APP-${store}-X`, countyCode: other } }, { token: platform, headers: { 'x-request-id': `denied-${store}-01` } });
+    const res = await gw.graphql(
+      PERSON_QUERY,
+      { id: family.child, purpose: { applicationId: `APP-${store}-X`, countyCode: other } },
+      { token: platform, headers: { 'x-request-id': `denied-${store}-01` } },
+    );
     expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const denied = await rows(`denied-${store}-01`);
     expect(denied.length).toBeGreaterThanOrEqual(1);
-    for (const e of denied) expect(e).toMatchObject({ outcome: 'DENIED', source: null, subject_hash: subjectHash(family.child), county_code: other });
+    for (const e of denied)
+      expect(e).toMatchObject({ outcome: 'DENIED', source: null, subject_hash: subjectHash(family.child), county_code: other });
 
     // the evidence layer's own entry point, as authorization calls it
-    const ctx = buildContext(gw.app, { sub: 'clerk-9', role: 'school_reviewer', county: family.countyCode, idNumber: null }, `denied-${store}-02`, { fresh: false });
-    await ctx.evidence.recordDenied('household', family.guardians[0]!, { purpose: purpose(), fields: ['name', 'address'] }, 'evidence outside the role');
+    const ctx = buildContext(
+      gw.app,
+      { sub: 'clerk-9', role: 'school_reviewer', county: family.countyCode, idNumber: null },
+      `denied-${store}-02`,
+      { fresh: false },
+    );
+    await ctx.evidence.recordDenied(
+      'household',
+      family.guardians[0]!,
+      { purpose: purpose(), fields: ['name', 'address'] },
+      'evidence outside the role',
+    );
     const [e] = await rows(`denied-${store}-02`);
-    expect(e).toMatchObject({ outcome: 'DENIED', evidence: 'household', department: 'police', fields: ['name', 'address'], reason: 'evidence outside the role', subject_hash: subjectHash(family.guardians[0]!) });
+    expect(e).toMatchObject({
+      outcome: 'DENIED',
+      evidence: 'household',
+      department: 'police',
+      fields: ['name', 'address'],
+      reason: 'evidence outside the role',
+      subject_hash: subjectHash(family.guardians[0]!),
+    });
   });
 
   it('answers the auditor: filters by ID number (hashed first), application, outcome, time and request', async () => {
     const byChild = await logs({ idNumber: family.child }, 200);
     expect(byChild.errors).toBeUndefined();
-    const childRows = await gw.app.audit.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM access_log WHERE subject_hash = $1', [subjectHash(family.child)]);
+    const childRows = await gw.app.audit.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM access_log WHERE subject_hash = $1', [
+      subjectHash(family.child),
+    ]);
     expect(byChild.data.accessLogs.totalCount).toBe(Number(childRows.rows[0]!.n));
     expect(byChild.data.accessLogs.edges.length).toBe(Number(childRows.rows[0]!.n));
     for (const { node } of byChild.data.accessLogs.edges) expect(node.subjectHash).toBe(subjectHash(family.child));
@@ -181,7 +224,8 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
   });
 
   it('refuses an impossible filter with BAD_USER_INPUT', async () => {
-    const code = async (filter: Record<string, unknown>, first?: number, after?: string) => (await logs(filter, first, after)).errors?.[0]?.extensions?.code;
+    const code = async (filter: Record<string, unknown>, first?: number, after?: string) =>
+      (await logs(filter, first, after)).errors?.[0]?.extensions?.code;
     expect(await code({ department: 'tax' })).toBe('BAD_USER_INPUT');
     expect(await code({ from: 'yesterday' })).toBe('BAD_USER_INPUT');
     expect(await code({ to: '2025-02-30T00:00:00Z' })).toBe('BAD_USER_INPUT');
@@ -200,7 +244,15 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
     const total = Number((await gw.app.audit.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM access_log')).rows[0]!.n);
     expect(r.body.data.auditIntegrity).toMatchObject({ ok: true, entries: total, verifiedAt: expect.any(String) });
     expect(r.body.data.auditIntegrity.chains).toEqual([
-      expect.objectContaining({ chainId: gw.app.audit.chainId, entries: total, archivedEntries: 0, lastSeq: total, ok: true, firstBrokenSeq: null, problem: null }),
+      expect.objectContaining({
+        chainId: gw.app.audit.chainId,
+        entries: total,
+        archivedEntries: 0,
+        lastSeq: total,
+        ok: true,
+        firstBrokenSeq: null,
+        problem: null,
+      }),
     ]);
     // a county platform may not ask
     const other = await gw.graphql(INTEGRITY, {}, { token: platform });
@@ -210,12 +262,18 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
   it('reports a tampered entry in auditIntegrity', async () => {
     await gw.app.audit.sql.transaction(async (tx) => {
       await tx.query('ALTER TABLE access_log DISABLE TRIGGER access_log_append_only');
-      await tx.query(`UPDATE access_log SET outcome = 'ALLOWED', source = 'DEPARTMENT' WHERE seq = (SELECT min(seq) FROM access_log WHERE outcome = 'DENIED')`);
+      await tx.query(
+        `UPDATE access_log SET outcome = 'ALLOWED', source = 'DEPARTMENT' WHERE seq = (SELECT min(seq) FROM access_log WHERE outcome = 'DENIED')`,
+      );
       await tx.query('ALTER TABLE access_log ENABLE TRIGGER access_log_append_only');
     });
     const r = await gw.graphql(INTEGRITY, {}, { token: auditor });
     expect(r.body.data.auditIntegrity.ok).toBe(false);
-    expect(r.body.data.auditIntegrity.chains[0]).toMatchObject({ ok: false, firstBrokenSeq: expect.any(Number), problem: expect.stringMatching(/does not match its hash/) });
+    expect(r.body.data.auditIntegrity.chains[0]).toMatchObject({
+      ok: false,
+      firstBrokenSeq: expect.any(Number),
+      problem: expect.stringMatching(/does not match its hash/),
+    });
   });
 });
 

@@ -81,7 +81,7 @@ export async function removeTemplate(): Promise<void> {
 }
 
 export function configFor(env: StoreEnv): Config {
-  return loadConfig({ NODE_ENV: 'test', MOCKS: 'on', SUBJECT_HASH_KEY: SUBJECT_KEY, ...env } as NodeJS.ProcessEnv);
+  return loadConfig({ NODE_ENV: 'test', MOCKS: 'on', SUBJECT_HASH_KEY: SUBJECT_KEY, ...env });
 }
 
 export interface OpenService {

@@ -81,17 +81,21 @@ describe.each(STORES)('audit store on %s', (store) => {
     await expect(s.sql.query('DELETE FROM access_log')).rejects.toMatchObject({ code: '42501' });
     await expect(s.sql.query('TRUNCATE access_log')).rejects.toMatchObject({ code: '42501' });
     // a session flag alone does not open the archive path: only rows an archive record covers
-    await expect(s.sql.transaction(async (tx) => {
-      await tx.query(`SELECT set_config('audit.archiving', 'on', true)`);
-      await tx.query('DELETE FROM access_log');
-    })).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      s.sql.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('audit.archiving', 'on', true)`);
+        await tx.query('DELETE FROM access_log');
+      }),
+    ).rejects.toMatchObject({ code: '42501' });
     // nor does a temporary table posing as the archive record (the functions pin their search_path)
-    await expect(s.sql.transaction(async (tx) => {
-      await tx.query('CREATE TEMP TABLE access_log_archive (chain_id text, first_seq bigint, last_seq bigint) ON COMMIT DROP');
-      await tx.query(`INSERT INTO access_log_archive VALUES ($1, 1, 100)`, [s.chainId]);
-      await tx.query(`SELECT set_config('audit.archiving', 'on', true)`);
-      await tx.query('DELETE FROM access_log');
-    })).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      s.sql.transaction(async (tx) => {
+        await tx.query('CREATE TEMP TABLE access_log_archive (chain_id text, first_seq bigint, last_seq bigint) ON COMMIT DROP');
+        await tx.query(`INSERT INTO access_log_archive VALUES ($1, 1, 100)`, [s.chainId]);
+        await tx.query(`SELECT set_config('audit.archiving', 'on', true)`);
+        await tx.query('DELETE FROM access_log');
+      }),
+    ).rejects.toMatchObject({ code: '42501' });
     await expect(s.sql.query('DELETE FROM access_log_chains')).rejects.toMatchObject({ code: '42501' });
     await expect(s.sql.query('TRUNCATE access_log_archive')).rejects.toMatchObject({ code: '42501' });
     expect(await count(s.sql)).toBe(1);
@@ -113,7 +117,9 @@ describe.each(STORES)('audit store on %s', (store) => {
     await expect(asWriter(`SELECT audit_archive_chain('x', 1, 1, 'h', now(), 'f', 's')`)).rejects.toThrow(/permission denied/);
 
     // production: a login role that is a member of the writer role starts (nothing to migrate) and writes
-    await adminQuery(`DO $$ BEGIN CREATE ROLE enrollment_gateway_test LOGIN IN ROLE ${DB_ROLES.writer}; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    await adminQuery(
+      `DO $$ BEGIN CREATE ROLE enrollment_gateway_test LOGIN IN ROLE ${DB_ROLES.writer}; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+    );
     const asRole = { ...o.env, DATABASE_URL: DATABASE_URL.replace('postgres@', 'enrollment_gateway_test@') };
     const gw = await openService(asRole);
     try {
@@ -317,20 +323,32 @@ describe.each(STORES)('audit store on %s', (store) => {
       await asSuperuser(s, `UPDATE access_log SET application_id = 'APP-FORGED' WHERE seq = 4`);
       const report = await s.service.integrity();
       expect(report.ok).toBe(false);
-      expect(report.chains[0]).toMatchObject({ chainId: s.service.chainId, ok: false, firstBrokenSeq: 4, problem: expect.stringMatching(/does not match its hash/) });
+      expect(report.chains[0]).toMatchObject({
+        chainId: s.service.chainId,
+        ok: false,
+        firstBrokenSeq: 4,
+        problem: expect.stringMatching(/does not match its hash/),
+      });
       const r = await verifyScript(s);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain(`broken: chain ${s.service.chainId} at seq 4:`);
     });
 
-    it('finds an UPDATE that also recomputes the edited row\'s hash', async () => {
+    it("finds an UPDATE that also recomputes the edited row's hash", async () => {
       const s = await seeded('rehash');
       const page = await s.service.accessLogs({}, { first: 200 });
       const e5 = page.edges.find((x) => x.node.seq === 5)!.node;
       const forged = { ...e5, applicationId: 'APP-FORGED' };
-      await asSuperuser(s, 'UPDATE access_log SET application_id = $1, hash = $2 WHERE seq = 5', ['APP-FORGED', entryHash(forged.prevHash, forged)]);
+      await asSuperuser(s, 'UPDATE access_log SET application_id = $1, hash = $2 WHERE seq = 5', [
+        'APP-FORGED',
+        entryHash(forged.prevHash, forged),
+      ]);
       const report = await s.service.integrity();
-      expect(report.chains[0]).toMatchObject({ ok: false, firstBrokenSeq: 6, problem: expect.stringMatching(/prevHash does not match the hash of entry 5/) });
+      expect(report.chains[0]).toMatchObject({
+        ok: false,
+        firstBrokenSeq: 6,
+        problem: expect.stringMatching(/prevHash does not match the hash of entry 5/),
+      });
       expect((await verifyScript(s)).code).toBe(1);
     });
 
@@ -346,14 +364,20 @@ describe.each(STORES)('audit store on %s', (store) => {
 
     it('finds two rows whose contents were swapped', async () => {
       const s = await seeded('swap');
-      const cols = 'at, request_id, actor_subject, actor_role, actor_county, application_id, county_code, subject_hash, department, evidence, fields, outcome, source, reason, prev_hash, hash';
-      const set = cols.split(', ').map((c) => `${c} = o.${c}`).join(', ');
+      const cols =
+        'at, request_id, actor_subject, actor_role, actor_county, application_id, county_code, subject_hash, department, evidence, fields, outcome, source, reason, prev_hash, hash';
+      const set = cols
+        .split(', ')
+        .map((c) => `${c} = o.${c}`)
+        .join(', ');
       await asSuperuser(
         s,
         `UPDATE access_log a SET ${set} FROM access_log o
           WHERE a.chain_id = o.chain_id AND ((a.seq = 3 AND o.seq = 7) OR (a.seq = 7 AND o.seq = 3))`,
       );
-      const apps = (await s.service.sql.query<{ application_id: string }>('SELECT application_id FROM access_log ORDER BY seq')).rows.map((r) => r.application_id);
+      const apps = (await s.service.sql.query<{ application_id: string }>('SELECT application_id FROM access_log ORDER BY seq')).rows.map(
+        (r) => r.application_id,
+      );
       expect(apps[2]).toBe('APP-7'); // the swap happened
       const report = await s.service.integrity();
       expect(report.chains[0]).toMatchObject({ ok: false, firstBrokenSeq: 3 });
@@ -366,7 +390,11 @@ describe.each(STORES)('audit store on %s', (store) => {
       const s = await seeded('whole', 3);
       await asSuperuser(s, 'DELETE FROM access_log');
       const report = await s.service.integrity();
-      expect(report.chains[0]).toMatchObject({ ok: false, firstBrokenSeq: 1, problem: expect.stringMatching(/none of its entries remain/) });
+      expect(report.chains[0]).toMatchObject({
+        ok: false,
+        firstBrokenSeq: 1,
+        problem: expect.stringMatching(/none of its entries remain/),
+      });
     });
   });
 
@@ -384,11 +412,21 @@ describe.each(STORES)('audit store on %s', (store) => {
 
       const out = join(s.env.DATA_DIR, 'archive-1.jsonl');
       const result = await archiveAccessLog(s.service.sql, { cut: new Date(Date.now() - 400 * DAY), out });
-      expect(result).toMatchObject({ file: out, entries: 12, chains: [{ chainId: s.service.chainId, firstSeq: 1, lastSeq: 12, headHash: head12, prevHash: GENESIS_HASH }] });
+      expect(result).toMatchObject({
+        file: out,
+        entries: 12,
+        chains: [{ chainId: s.service.chainId, firstSeq: 1, lastSeq: 12, headHash: head12, prevHash: GENESIS_HASH }],
+      });
 
       const lines = readFileSync(out, 'utf8').trim().split('\n');
       expect(lines).toHaveLength(13);
-      expect(JSON.parse(lines[0]!)).toMatchObject({ type: 'chain', chainId: s.service.chainId, firstSeq: 1, lastSeq: 12, headHash: head12 });
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        type: 'chain',
+        chainId: s.service.chainId,
+        firstSeq: 1,
+        lastSeq: 12,
+        headHash: head12,
+      });
       expect(verifyArchiveLines(lines)).toMatchObject({ ok: true, chains: [{ headHash: head12, entries: 12 }] });
       expect(readFileSync(out, 'utf8')).not.toContain(SOME_ID);
 
@@ -401,7 +439,10 @@ describe.each(STORES)('audit store on %s', (store) => {
       expect(await s.service.integrity()).toMatchObject({ ok: true, entries: 4 });
 
       // nothing older left: no file, nothing deleted
-      const again = await archiveAccessLog(s.service.sql, { cut: new Date(Date.now() - 400 * DAY), out: join(s.env.DATA_DIR, 'archive-2.jsonl') });
+      const again = await archiveAccessLog(s.service.sql, {
+        cut: new Date(Date.now() - 400 * DAY),
+        out: join(s.env.DATA_DIR, 'archive-2.jsonl'),
+      });
       expect(again).toMatchObject({ file: undefined, entries: 0 });
 
       // deleting the first remaining entry now is found against the archived head

@@ -50,7 +50,9 @@ describe('in a county that reads with consent', () => {
     expect(res.body.data).toBeNull();
     expect(res.body.errors!.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
     expect(totalCalls(gw.stats())).toBe(0);
-    expect(log.entries.map((e) => [e.outcome, e.reason])).toEqual(Array(3).fill(['DENIED', 'no live consent for this application and county']));
+    expect(log.entries.map((e) => [e.outcome, e.reason])).toEqual(
+      Array(3).fill(['DENIED', 'no live consent for this application and county']),
+    );
   });
 
   it('the father grants: he and his child are readable (the child through his birth certificate); the mother is not', async () => {
@@ -64,7 +66,11 @@ describe('in a county that reads with consent', () => {
     expect(res.body.data.people[2]).toBeNull();
     expect(res.body.errors).toEqual([expect.objectContaining({ path: ['people', 2], extensions: { code: 'FORBIDDEN' } })]);
 
-    const reasons = (id: string) => [...new Set(log.entries.filter((e) => e.idNumber === id && e.evidence === 'household' && e.outcome === 'ALLOWED').map((e) => e.reason))];
+    const reasons = (id: string) => [
+      ...new Set(
+        log.entries.filter((e) => e.idNumber === id && e.evidence === 'household' && e.outcome === 'ALLOWED').map((e) => e.reason),
+      ),
+    ];
     expect(reasons(f.father)).toEqual(['consent']);
     expect(reasons(f.child.idNumber)).toContain('consent of a parent');
     expect(log.entries.filter((e) => e.idNumber === f.mother).map((e) => e.outcome)).toEqual(['DENIED']);
@@ -95,7 +101,14 @@ describe('in a county that reads with consent', () => {
   it('verifyApplication needs every person it names covered: with the father uncovered FORBIDDEN, without him let through', async () => {
     const token = await gw.token({ role: 'county_platform', county: f.countyCode });
     const V = `query V($input: ApplicationInput!) { verifyApplication(input: $input) { applicationId } }`;
-    const input = (guardians: typeof f.guardians) => ({ applicationId: APP, countyCode: f.countyCode, schoolYear: f.schoolYear, stage: f.stage, child: { idNumber: f.child.idNumber, name: f.child.name }, guardians });
+    const input = (guardians: typeof f.guardians) => ({
+      applicationId: APP,
+      countyCode: f.countyCode,
+      schoolYear: f.schoolYear,
+      stage: f.stage,
+      child: { idNumber: f.child.idNumber, name: f.child.name },
+      guardians,
+    });
     gw.mock.reset();
     const both = await gw.graphql(V, { input: input(f.guardians) }, { token, headers: FRESH });
     expect(both.body.data).toBeNull();
@@ -106,7 +119,7 @@ describe('in a county that reads with consent', () => {
     expect((motherOnly.body.errors ?? []).map((e: any) => e.extensions.code)).not.toContain('FORBIDDEN');
   });
 
-  it('myConsents lists the resident\'s own consents, revoked ones included, and nobody else\'s', async () => {
+  it("myConsents lists the resident's own consents, revoked ones included, and nobody else's", async () => {
     const father = await gw.graphql(MINE, {}, { token: await as(f.father) });
     expect(father.body.data.myConsents).toEqual([{ applicationId: APP, countyCode: f.countyCode, active: false }]);
     const stranger = await gw.graphql(MINE, {}, { token: await as(family(gw, 'property-only').father) });
@@ -131,7 +144,11 @@ describe('in a county that reads on its statutory duty', () => {
   it('reads without consent, and says so in the access log', async () => {
     const other = family(gw, 'property-only');
     const token = await gw.token({ role: 'county_platform', county: other.countyCode });
-    const res = await gw.graphql(PERSON, { id: other.father, purpose: { applicationId: 'APP-S', countyCode: other.countyCode } }, { token });
+    const res = await gw.graphql(
+      PERSON,
+      { id: other.father, purpose: { applicationId: 'APP-S', countyCode: other.countyCode } },
+      { token },
+    );
     expect(res.body.errors).toBeUndefined();
     expect(log.entries.filter((e) => e.outcome === 'ALLOWED').map((e) => e.reason)).toEqual(['statutory duty']);
   });
@@ -139,9 +156,18 @@ describe('in a county that reads on its statutory duty', () => {
 
 describe('who may grant', () => {
   it('only an applicant, for themselves: a county platform, a clerk, an auditor and an admin get FORBIDDEN', async () => {
-    for (const claims of [{ role: 'county_platform', county: '370811' }, { role: 'help_desk', county: '370811' }, { role: 'auditor' }, { role: 'admin' }] as const) {
+    for (const claims of [
+      { role: 'county_platform', county: '370811' },
+      { role: 'help_desk', county: '370811' },
+      { role: 'auditor' },
+      { role: 'admin' },
+    ] as const) {
       const token = await gw.token(claims);
-      for (const [q, v] of [[GRANT, { a: APP, c: '370811' }], [REVOKE, { a: APP }], [MINE, {}]] as const) {
+      for (const [q, v] of [
+        [GRANT, { a: APP, c: '370811' }],
+        [REVOKE, { a: APP }],
+        [MINE, {}],
+      ] as const) {
         const res = await gw.graphql(q, v, { token });
         expect(res.body.data).toBeNull();
         expect(res.body.errors![0].extensions.code).toBe('FORBIDDEN');
@@ -151,8 +177,17 @@ describe('who may grant', () => {
 
   it('a county outside Jining or an empty application is BAD_USER_INPUT; revoking nothing is BAD_USER_INPUT', async () => {
     const token = await as(f.father);
-    expect((await gw.graphql(GRANT, { a: APP, c: '110101' }, { token })).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'countyCode' });
-    expect((await gw.graphql(GRANT, { a: '  ', c: f.countyCode }, { token })).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'applicationId' });
-    expect((await gw.graphql(REVOKE, { a: 'NEVER-GRANTED' }, { token })).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'applicationId' });
+    expect((await gw.graphql(GRANT, { a: APP, c: '110101' }, { token })).body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'countyCode',
+    });
+    expect((await gw.graphql(GRANT, { a: '  ', c: f.countyCode }, { token })).body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'applicationId',
+    });
+    expect((await gw.graphql(REVOKE, { a: 'NEVER-GRANTED' }, { token })).body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'applicationId',
+    });
   });
 });

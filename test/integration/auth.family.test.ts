@@ -42,10 +42,12 @@ describe('a child renamed since birth', () => {
     const res = await applicantAsks(f.father, f.child.idNumber, f.countyCode);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.person.idNumber).toBe(f.child.idNumber);
-    expect(log.entries.filter((e) => e.idNumber === f.child.idNumber && e.outcome === 'ALLOWED').map((e) => e.reason)).toContain('applicant: parent (household register)');
+    expect(log.entries.filter((e) => e.idNumber === f.child.idNumber && e.outcome === 'ALLOWED').map((e) => e.reason)).toContain(
+      'applicant: parent (household register)',
+    );
   });
 
-  it('the mother, the head\'s wife (12) on that register, may not: the names differ and the register links the child to the head only', async () => {
+  it("the mother, the head's wife (12) on that register, may not: the names differ and the register links the child to the head only", async () => {
     const f = family(gw, 'household-and-property');
     const res = await applicantAsks(f.mother, f.child.idNumber, f.countyCode);
     expect(res.body.data.person).toBeNull();
@@ -65,7 +67,9 @@ describe('what the departments do not show', () => {
 
   it('the grandmother who heads the household (the child is 44 on it) is not a parent', async () => {
     const f = family(gw, 'full-evidence');
-    const grandmother = gw.mock.dataset.households.find((h) => h.regionCode === f.countyCode && h.relationToHeadCode === '02' && h.birthDate === '1958-08-08')!.idNumber;
+    const grandmother = gw.mock.dataset.households.find(
+      (h) => h.regionCode === f.countyCode && h.relationToHeadCode === '02' && h.birthDate === '1958-08-08',
+    )!.idNumber;
     const res = await applicantAsks(grandmother, f.child.idNumber, f.countyCode);
     expect(res.body.data.person).toBeNull();
     expect(res.body.errors![0].extensions.code).toBe('FORBIDDEN');

@@ -34,13 +34,25 @@ describe('a purpose in another county', () => {
   it('county_platform of 任城区 asking for a 邹城市 application: FORBIDDEN, recorded, no department called', async () => {
     const f = family(gw, 'full-evidence');
     const token = await gw.token({ role: 'county_platform', county: '370811' });
-    const res = await gw.graphql(PERSON_QUERY, { id: f.child.idNumber, purpose: { applicationId: 'A-1', countyCode: f.countyCode } }, { token, headers: FRESH });
+    const res = await gw.graphql(
+      PERSON_QUERY,
+      { id: f.child.idNumber, purpose: { applicationId: 'A-1', countyCode: f.countyCode } },
+      { token, headers: FRESH },
+    );
     expect(res.status).toBe(200);
     expect(res.body.data?.person).toBeNull();
     expectForbiddenOnly(res.body);
     expect(totalCalls(gw.stats())).toBe(0);
     expect(log.entries).toHaveLength(1);
-    expect(log.entries[0]).toMatchObject({ outcome: 'DENIED', idNumber: f.child.idNumber, actorRole: 'county_platform', actorCounty: '370811', countyCode: f.countyCode, applicationId: 'A-1', source: null });
+    expect(log.entries[0]).toMatchObject({
+      outcome: 'DENIED',
+      idNumber: f.child.idNumber,
+      actorRole: 'county_platform',
+      actorCounty: '370811',
+      countyCode: f.countyCode,
+      applicationId: 'A-1',
+      source: null,
+    });
     expect(log.entries[0]!.reason).toMatch(/county/);
   });
 
@@ -48,7 +60,11 @@ describe('a purpose in another county', () => {
     const f = family(gw, 'full-evidence');
     const ids = [f.child.idNumber, f.father, f.mother];
     const token = await gw.token({ role: 'school_reviewer', county: '370811' });
-    const res = await gw.graphql(PEOPLE_QUERY, { ids, purpose: { applicationId: 'A-1', countyCode: f.countyCode } }, { token, headers: FRESH });
+    const res = await gw.graphql(
+      PEOPLE_QUERY,
+      { ids, purpose: { applicationId: 'A-1', countyCode: f.countyCode } },
+      { token, headers: FRESH },
+    );
     expect(res.body.data).toBeNull();
     expectForbiddenOnly(res.body);
     expect(totalCalls(gw.stats())).toBe(0);
@@ -58,8 +74,19 @@ describe('a purpose in another county', () => {
   it('verifyApplication for another county: FORBIDDEN, the child and guardians recorded, no department called', async () => {
     const f = family(gw, 'household-and-property');
     const token = await gw.token({ role: 'help_desk', county: '370812' });
-    const input = { applicationId: 'A-9', countyCode: f.countyCode, schoolYear: f.schoolYear, stage: f.stage, child: { idNumber: f.child.idNumber, name: f.child.name }, guardians: f.guardians };
-    const res = await gw.graphql(`query V($input: ApplicationInput!) { verifyApplication(input: $input) { applicationId category } }`, { input }, { token, headers: FRESH });
+    const input = {
+      applicationId: 'A-9',
+      countyCode: f.countyCode,
+      schoolYear: f.schoolYear,
+      stage: f.stage,
+      child: { idNumber: f.child.idNumber, name: f.child.name },
+      guardians: f.guardians,
+    };
+    const res = await gw.graphql(
+      `query V($input: ApplicationInput!) { verifyApplication(input: $input) { applicationId category } }`,
+      { input },
+      { token, headers: FRESH },
+    );
     expect(res.body.data).toBeNull();
     expectForbiddenOnly(res.body);
     expect(totalCalls(gw.stats())).toBe(0);
@@ -67,21 +94,36 @@ describe('a purpose in another county', () => {
     expect(log.entries.map((e) => e.idNumber).sort()).toEqual([f.child.idNumber, f.father, f.mother].sort());
   });
 
-  it('verifyApplication in the clerk\'s own county is not refused by authorization', async () => {
+  it("verifyApplication in the clerk's own county is not refused by authorization", async () => {
     const f = family(gw, 'household-and-property');
     const token = await gw.token({ role: 'help_desk', county: f.countyCode });
-    const input = { applicationId: 'A-9', countyCode: f.countyCode, schoolYear: f.schoolYear, stage: f.stage, child: { idNumber: f.child.idNumber, name: f.child.name }, guardians: f.guardians };
-    const res = await gw.graphql(`query V($input: ApplicationInput!) { verifyApplication(input: $input) { applicationId } }`, { input }, { token });
+    const input = {
+      applicationId: 'A-9',
+      countyCode: f.countyCode,
+      schoolYear: f.schoolYear,
+      stage: f.stage,
+      child: { idNumber: f.child.idNumber, name: f.child.name },
+      guardians: f.guardians,
+    };
+    const res = await gw.graphql(
+      `query V($input: ApplicationInput!) { verifyApplication(input: $input) { applicationId } }`,
+      { input },
+      { token },
+    );
     expect((res.body.errors ?? []).map((e: any) => e.extensions.code)).not.toContain('FORBIDDEN');
   });
 });
 
 describe('an applicant', () => {
-  it('asking for a stranger\'s child: FORBIDDEN; only their own birth certificates were read', async () => {
+  it("asking for a stranger's child: FORBIDDEN; only their own birth certificates were read", async () => {
     const own = family(gw, 'household-and-property');
     const stranger = family(gw, 'full-evidence');
     const token = await gw.token({ role: 'applicant', idNumber: own.father });
-    const res = await gw.graphql(PERSON_QUERY, { id: stranger.child.idNumber, purpose: { applicationId: 'A-2', countyCode: own.countyCode } }, { token, headers: FRESH });
+    const res = await gw.graphql(
+      PERSON_QUERY,
+      { id: stranger.child.idNumber, purpose: { applicationId: 'A-2', countyCode: own.countyCode } },
+      { token, headers: FRESH },
+    );
     expect(res.body.data?.person).toBeNull();
     expectForbiddenOnly(res.body);
     const stats = gw.stats();
@@ -89,13 +131,21 @@ describe('an applicant', () => {
     expect(stats.health).toEqual({ requests: 1, ids: 1 });
     expect(totalCalls(stats)).toBe(1);
     expect(log.entries.filter((e) => e.idNumber === stranger.child.idNumber).map((e) => e.outcome)).toEqual(['DENIED']);
-    expect(log.entries.find((e) => e.outcome === 'ALLOWED')).toMatchObject({ idNumber: own.father, evidence: 'birthCertificates', reason: 'applicant: own record' });
+    expect(log.entries.find((e) => e.outcome === 'ALLOWED')).toMatchObject({
+      idNumber: own.father,
+      evidence: 'birthCertificates',
+      reason: 'applicant: own record',
+    });
   });
 
   it('asking for their spouse (not their child): FORBIDDEN; the spouse was never fetched', async () => {
     const own = family(gw, 'household-and-property');
     const token = await gw.token({ role: 'applicant', idNumber: own.father });
-    const res = await gw.graphql(ONE, { id: own.mother, purpose: { applicationId: 'A-2', countyCode: own.countyCode } }, { token, headers: FRESH });
+    const res = await gw.graphql(
+      ONE,
+      { id: own.mother, purpose: { applicationId: 'A-2', countyCode: own.countyCode } },
+      { token, headers: FRESH },
+    );
     expect(res.body.data?.person).toBeNull();
     expectForbiddenOnly(res.body);
     // only the applicant's own certificates were read: none has the spouse's birth date
@@ -147,12 +197,21 @@ describe('roles that never read a person', () => {
     it(`${role} asking for a person: FORBIDDEN, recorded, no department called`, async () => {
       const f = family(gw, 'household-and-property');
       const token = await gw.token({ role });
-      const res = await gw.graphql(PERSON_QUERY, { id: f.child.idNumber, purpose: { applicationId: 'A-5', countyCode: f.countyCode } }, { token, headers: FRESH });
+      const res = await gw.graphql(
+        PERSON_QUERY,
+        { id: f.child.idNumber, purpose: { applicationId: 'A-5', countyCode: f.countyCode } },
+        { token, headers: FRESH },
+      );
       expect(res.body.data?.person).toBeNull();
       expectForbiddenOnly(res.body);
       expect(totalCalls(gw.stats())).toBe(0);
       expect(log.entries).toHaveLength(1);
-      expect(log.entries[0]).toMatchObject({ outcome: 'DENIED', idNumber: f.child.idNumber, actorRole: role, reason: 'role may not read personal data' });
+      expect(log.entries[0]).toMatchObject({
+        outcome: 'DENIED',
+        idNumber: f.child.idNumber,
+        actorRole: role,
+        reason: 'role may not read personal data',
+      });
     });
   }
 
@@ -179,7 +238,11 @@ describe('roles that never read a person', () => {
     const a = await gw.graphql(`{ accessLogs(first: 1) { pageInfo { hasNextPage } } }`, {}, { token: auditor });
     expect((a.body.errors ?? []).map((e: any) => e.extensions.code)).not.toContain('FORBIDDEN');
     const admin = await gw.token({ role: 'admin' });
-    const b = await gw.graphql(`mutation E($id: String!) { evictPersonCache(idNumber: $id) { evicted } }`, { id: f.child.idNumber }, { token: admin });
+    const b = await gw.graphql(
+      `mutation E($id: String!) { evictPersonCache(idNumber: $id) { evicted } }`,
+      { id: f.child.idNumber },
+      { token: admin },
+    );
     expect((b.body.errors ?? []).map((e: any) => e.extensions.code)).not.toContain('FORBIDDEN');
   });
 });

@@ -55,7 +55,11 @@ beforeAll(async () => {
     } else if (MATRIX[role] === 'denied') {
       gw.mock.reset();
       const token = await gw.token({ role });
-      const res = await gw.graphql(PEOPLE_QUERY, { ids, purpose: { applicationId: `M-${role}`, countyCode: f.countyCode } }, { token, headers: FRESH });
+      const res = await gw.graphql(
+        PEOPLE_QUERY,
+        { ids, purpose: { applicationId: `M-${role}`, countyCode: f.countyCode } },
+        { token, headers: FRESH },
+      );
       denials.set(role, { body: res.body, calls: totalCalls(gw.stats()) });
     } else {
       const token = await gw.token({ role, county: f.countyCode });

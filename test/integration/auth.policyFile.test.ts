@@ -18,7 +18,11 @@ describe('COUNTY_CONSENT_POLICY', () => {
     try {
       const s = gw.scenarios.find((x) => x.countyCode === '370811')!;
       const token = await gw.token({ role: 'county_platform', county: '370811' });
-      const { body } = await gw.graphql(PERSON_QUERY, { id: s.child.idNumber, purpose: { applicationId: 'APP-policy', countyCode: '370811' } }, { token });
+      const { body } = await gw.graphql(
+        PERSON_QUERY,
+        { id: s.child.idNumber, purpose: { applicationId: 'APP-policy', countyCode: '370811' } },
+        { token },
+      );
       expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       for (const st of Object.values(gw.stats())) expect(st.requests).toBe(0);
     } finally {

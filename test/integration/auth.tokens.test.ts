@@ -34,9 +34,7 @@ function signed(claims: Record<string, unknown>, opts: { header?: Record<string,
     county: '370811',
   };
   const payload = Object.fromEntries(Object.entries({ ...base, ...claims }).filter(([, v]) => v !== undefined));
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID, ...opts.header } as { alg: string })
-    .sign((opts.key ?? signingKey) as Parameters<SignJWT['sign']>[0]);
+  return new SignJWT(payload).setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID, ...opts.header }).sign(opts.key ?? signingKey);
 }
 
 async function call(authorization: string | undefined) {
@@ -46,7 +44,9 @@ async function call(authorization: string | undefined) {
   return { status: res.status, wwwAuthenticate: res.headers.get('www-authenticate'), text: await res.text() };
 }
 
-const EXPECTED_BODY = JSON.stringify({ errors: [{ message: 'Authentication required: send a valid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
+const EXPECTED_BODY = JSON.stringify({
+  errors: [{ message: 'Authentication required: send a valid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }],
+});
 
 async function expectRefused(authorization: string | undefined) {
   gw.mock.reset();

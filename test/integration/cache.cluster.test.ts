@@ -52,25 +52,28 @@ describe('Redis Cluster backend', () => {
       expect(cache.backend).toBe('redis-cluster');
       expect(cache.healthy()).toBe(true);
       const ids = Array.from({ length: 60 }, (_, i) => `3708111990010100${String(i).padStart(2, '0')}`);
-      const answers = new Map(ids.map((id, i) => [id, { records: [], retrievedAt: new Date(Date.UTC(2025, 6, 1, 0, 0, i)).toISOString() }]));
+      const answers = new Map(
+        ids.map((id, i) => [id, { records: [], retrievedAt: new Date(Date.UTC(2025, 6, 1, 0, 0, i)).toISOString() }]),
+      );
 
       // the first batch also opens the connections to the nodes; measure the ones after it
       expect((await cache.getMany('marriages', ids)).size).toBe(0);
       const client = cache.client as Cluster;
       const pipeline = client.pipeline.bind(client);
       let pipelines = 0;
-      client.pipeline = ((...args: Parameters<typeof pipeline>) => {
+      client.pipeline = (...args: Parameters<typeof pipeline>) => {
         pipelines++;
         return pipeline(...args);
-      }) as typeof client.pipeline;
+      };
       const commands = { get: 0, set: 0 };
       const restore = client.nodes('master').map((node) => {
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with node as this
         const send = node.sendCommand;
         node.sendCommand = function (this: typeof node, ...args: Parameters<typeof send>) {
           const name = args[0].name;
           if (name === 'get' || name === 'set') commands[name]++;
           return send.apply(this, args);
-        } as typeof send;
+        };
         return () => (node.sendCommand = send);
       });
       await cache.setMany('marriages', answers);
@@ -84,7 +87,7 @@ describe('Redis Cluster backend', () => {
       const stored = await scanKeys(raw, prefix);
       expect(stored).toHaveLength(60);
       // the keys really are spread over the three masters
-      const perNode = await Promise.all(raw.nodes('master').map(async (n) => (await n.dbsize())));
+      const perNode = await Promise.all(raw.nodes('master').map(async (n) => await n.dbsize()));
       expect(perNode.filter((n) => n > 0).length).toBe(3);
       // one pipeline per master for the writes, one per master for the reads, each key once
       expect(setPipelines).toBe(3);
@@ -104,7 +107,7 @@ describe('Redis Cluster with a master down', () => {
     const prefix = `${isolationName('cache_cluster_down')}:`;
     const metrics = new Metrics(false);
     const lines: { msg: string }[] = [];
-    const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) } as never);
+    const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
     const cache = await RedisCache.connect({ url: cluster.url, codec: contractCodec(prefix), metrics, logger });
     const ids = Array.from({ length: 30 }, (_, i) => `3708111990010200${String(i).padStart(2, '0')}`);
     try {

@@ -7,7 +7,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEPARTMENTS, EVIDENCE_NAMES } from '../../src/evidence/kinds';
 import { isolationName, REDIS_URL, startTestGateway, type TestGateway } from '../support/gateway';
 import { scanKeys } from './cache.redisServer';
-import { askFamily, facts, familyOf, idsAsked, idsPerDepartment, provenances, readyz, sensitiveStrings, totalRequests } from './cache.support';
+import {
+  askFamily,
+  facts,
+  familyOf,
+  idsAsked,
+  idsPerDepartment,
+  provenances,
+  readyz,
+  sensitiveStrings,
+  totalRequests,
+} from './cache.support';
 
 let gw: TestGateway;
 let raw: Redis;
@@ -119,7 +129,7 @@ describe('the evidence cache on Redis, through the gateway', () => {
     expect(facts(a.data)).toEqual(facts(b.data));
   });
 
-  it('evictPersonCache drops one person\'s entries; the next query fetches that person only', async () => {
+  it("evictPersonCache drops one person's entries; the next query fetches that person only", async () => {
     const s = gw.scenarios[2]!;
     await askFamily(gw, s);
     const admin = await gw.token({ role: 'admin' });

@@ -7,7 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger';
 import { isolationName, startTestGateway, type TestGateway } from '../support/gateway';
 import { startRedisServer, type RedisProcess } from './cache.redisServer';
-import { askFamily, facts, familyOf, idsAsked, idsPerDepartment, provenances, readyz, sensitiveStrings, totalRequests, waitFor } from './cache.support';
+import {
+  askFamily,
+  facts,
+  familyOf,
+  idsAsked,
+  idsPerDepartment,
+  provenances,
+  readyz,
+  sensitiveStrings,
+  totalRequests,
+  waitFor,
+} from './cache.support';
 
 /** A correctness bound, not a benchmark: a dead cache must not make a request wait on it. */
 const QUICK_MS = 2000;
@@ -51,7 +62,11 @@ describe('Redis at a dead port', () => {
   let log: ReturnType<typeof capturedLogger>;
   beforeAll(async () => {
     log = capturedLogger();
-    gw = await startTestGateway({ isolation: isolationName('cache_dead'), env: { REDIS_URL: 'redis://127.0.0.1:1' }, overrides: { logger: log.logger } });
+    gw = await startTestGateway({
+      isolation: isolationName('cache_dead'),
+      env: { REDIS_URL: 'redis://127.0.0.1:1' },
+      overrides: { logger: log.logger },
+    });
   });
   afterAll(() => gw.close());
 
@@ -80,7 +95,11 @@ describe('Redis at a dead port', () => {
 
   it('refuses to report an eviction it could not make', async () => {
     const admin = await gw.token({ role: 'admin' });
-    const res = await gw.graphql(`mutation { evictPersonCache(idNumber: "${gw.scenarios[0]!.child.idNumber}") { evicted } }`, {}, { token: admin });
+    const res = await gw.graphql(
+      `mutation { evictPersonCache(idNumber: "${gw.scenarios[0]!.child.idNumber}") { evicted } }`,
+      {},
+      { token: admin },
+    );
     expect(res.body.data).toBeNull();
     expect(res.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
   });
@@ -94,7 +113,11 @@ describe('Redis that dies, hangs and comes back', () => {
   beforeAll(async () => {
     redis = await startRedisServer();
     log = capturedLogger();
-    gw = await startTestGateway({ isolation: isolationName('cache_flaky'), env: { REDIS_URL: redis.url }, overrides: { logger: log.logger } });
+    gw = await startTestGateway({
+      isolation: isolationName('cache_flaky'),
+      env: { REDIS_URL: redis.url },
+      overrides: { logger: log.logger },
+    });
   }, 20_000);
   afterAll(async () => {
     await gw?.close();

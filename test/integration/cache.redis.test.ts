@@ -39,16 +39,22 @@ runCacheContract('redis', async () => {
 describe('Redis backend (one node): round trips', () => {
   it('reads a batch with one MGET and writes it with one pipeline of SET … EX: one write to the socket each', async () => {
     const prefix = `${isolationName('cache_redis_rt')}:`;
-    const cache = await RedisCache.connect({ url: REDIS_URL, codec: contractCodec(prefix, { ttl: { marriages: 120 }, noRecordTtl: 30 }), metrics: new Metrics(false), logger: createLogger('silent') });
+    const cache = await RedisCache.connect({
+      url: REDIS_URL,
+      codec: contractCodec(prefix, { ttl: { marriages: 120 }, noRecordTtl: 30 }),
+      metrics: new Metrics(false),
+      logger: createLogger('silent'),
+    });
     try {
       expect(cache.backend).toBe('redis');
       const client = cache.client as Redis;
       const sent: string[] = [];
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the client as this
       const send = client.sendCommand;
       client.sendCommand = function (this: Redis, ...args: Parameters<typeof send>) {
         sent.push(args[0].name);
         return send.apply(this, args);
-      } as typeof send;
+      };
       // what actually leaves for Redis: one socket write per round trip
       const socket = (client as unknown as { stream: { write: (...a: unknown[]) => boolean } }).stream;
       const write = socket.write;
@@ -62,7 +68,12 @@ describe('Redis backend (one node): round trips', () => {
       expect((await cache.getMany('marriages', ids)).size).toBe(0);
       expect(sent).toEqual(['mget']);
       expect(writes).toBe(1);
-      await cache.setMany('marriages', new Map(ids.map((id, i) => [id, { records: i % 2 ? [] : [{ husbandIdNumber: id } as never], retrievedAt: '2025-07-01T00:00:00.000Z' }])));
+      await cache.setMany(
+        'marriages',
+        new Map(
+          ids.map((id, i) => [id, { records: i % 2 ? [] : [{ husbandIdNumber: id } as never], retrievedAt: '2025-07-01T00:00:00.000Z' }]),
+        ),
+      );
       expect(writes).toBe(2);
       expect(sent.filter((c) => c === 'set')).toHaveLength(20);
       expect((await cache.getMany('marriages', ids)).size).toBe(20);

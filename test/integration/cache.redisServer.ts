@@ -10,7 +10,6 @@ import type { Cluster, Redis } from 'ioredis';
 import { evidenceKeyPattern } from '../../src/evidence/cache/keys';
 import { freePort } from '../support/process';
 
-
 /** true when a PING on a fresh connection answers +PONG within `ms` */
 export function pingPort(port: number, ms = 300): Promise<boolean> {
   return new Promise((resolve) => {
@@ -57,7 +56,11 @@ export async function startRedisServer(extraArgs: string[] = [], port?: number):
   const dir = mkdtempSync(join(tmpdir(), 'cache-redis-'));
   let child: ChildProcess | undefined;
   const launch = async () => {
-    child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning', ...extraArgs], { stdio: 'ignore' });
+    child = spawn(
+      'redis-server',
+      ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning', ...extraArgs],
+      { stdio: 'ignore' },
+    );
     await until(() => pingPort(p), 5000, `redis-server on port ${p}`);
   };
   const kill = async () => {
@@ -97,9 +100,18 @@ export async function startRedisCluster(): Promise<RedisClusterProcess> {
   try {
     for (let i = 0; i < 3; i++) {
       const port = await freePort();
-      nodes.push(await startRedisServer(['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '2000'], port));
+      nodes.push(
+        await startRedisServer(
+          ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '2000'],
+          port,
+        ),
+      );
     }
-    const created = spawnSync('redis-cli', ['--cluster', 'create', ...nodes.map((n) => `127.0.0.1:${n.port}`), '--cluster-replicas', '0', '--cluster-yes'], { encoding: 'utf8', timeout: 20_000 });
+    const created = spawnSync(
+      'redis-cli',
+      ['--cluster', 'create', ...nodes.map((n) => `127.0.0.1:${n.port}`), '--cluster-replicas', '0', '--cluster-yes'],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stderr || created.stdout}`);
     await until(
       async () =>

@@ -53,7 +53,9 @@ const remarried: MarriageRegistration = {
   status: 'MARRIED',
 };
 
-const { mock, server } = serveMockDepartments(dataset({ marriages: [married, divorced, annulled, remarried] }), (m) => departmentHandlers(m));
+const { mock, server } = serveMockDepartments(dataset({ marriages: [married, divorced, annulled, remarried] }), (m) =>
+  departmentHandlers(m),
+);
 const connector = createCivilAffairsConnector(departmentHttp('civilAffairs'));
 
 describe('civilAffairs connector (POST /marriage/batch-query)', () => {

@@ -47,7 +47,9 @@ const slip: BirthCertificate = {
   motherIdNumber: sameInBoth,
 };
 
-const { mock, server } = serveMockDepartments(dataset({ birthCertificates: [firstChild, secondChild, fatherUnknown, slip] }), (m) => departmentHandlers(m));
+const { mock, server } = serveMockDepartments(dataset({ birthCertificates: [firstChild, secondChild, fatherUnknown, slip] }), (m) =>
+  departmentHandlers(m),
+);
 const connector = createHealthConnector(departmentHttp('health'));
 
 describe('health connector (GET /birth-certificates?parentIdNumber=)', () => {
@@ -76,7 +78,9 @@ describe('health connector (GET /birth-certificates?parentIdNumber=)', () => {
   it('carries every certificate of the built-in data set through its published shape', async () => {
     const builtin = new MockDepartments(buildBuiltinDataset().dataset);
     server.use(...healthHandlers(builtin));
-    const ids = [...new Set(builtin.dataset.birthCertificates.flatMap((c) => [c.fatherIdNumber, c.motherIdNumber]))].filter((x): x is string => x !== null);
+    const ids = [...new Set(builtin.dataset.birthCertificates.flatMap((c) => [c.fatherIdNumber, c.motherIdNumber]))].filter(
+      (x): x is string => x !== null,
+    );
     const result = await connector.fetchers.birthCertificates(ids);
     for (const id of ids) expect(result.get(id)).toStrictEqual(builtin.index.birthCertificates(id));
   });
@@ -90,7 +94,13 @@ describe('health connector (GET /birth-certificates?parentIdNumber=)', () => {
 
   it('answers 400 in its own envelope when parentIdNumber is not an ID number', async () => {
     const err = await rejectionOf(
-      departmentHttp('health').call({ operation: 'probe', method: 'GET', path: '/birth-certificates', query: { parentIdNumber: 'abc' }, parse: (x) => x }),
+      departmentHttp('health').call({
+        operation: 'probe',
+        method: 'GET',
+        path: '/birth-certificates',
+        query: { parentIdNumber: 'abc' },
+        parse: (x) => x,
+      }),
     );
     expect(err).toMatchObject({ failure: 'status', httpStatus: 400 });
   });

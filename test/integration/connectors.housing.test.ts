@@ -164,7 +164,20 @@ describe('housing connector', () => {
             results: [
               {
                 cert_no: buyer,
-                records: [{ contract_no: 'X1', buyer_name: '测买方', buyer_cert_no: buyer, ownership_mode: null, co_owners: [], sign_time: '2023-04-30T20:30:00Z', delivery_date: null, house_region_code: '370811', house_address: null, planned_use: null }],
+                records: [
+                  {
+                    contract_no: 'X1',
+                    buyer_name: '测买方',
+                    buyer_cert_no: buyer,
+                    ownership_mode: null,
+                    co_owners: [],
+                    sign_time: '2023-04-30T20:30:00Z',
+                    delivery_date: null,
+                    house_region_code: '370811',
+                    house_address: null,
+                    planned_use: null,
+                  },
+                ],
               },
             ],
           },
@@ -178,7 +191,13 @@ describe('housing connector', () => {
   it('the mock refuses a body without cert_type with 400', async () => {
     const body = JSON.stringify({ cert_nos: [buyer] });
     const url = new URL(`${BASE}/open/v2/lease_filings/query`);
-    const headers = signRequest({ method: 'POST', pathWithQuery: url.pathname, body, appKey: DEV_APP_KEY, secret: devDepartmentSecret('housing') });
+    const headers = signRequest({
+      method: 'POST',
+      pathWithQuery: url.pathname,
+      body,
+      appKey: DEV_APP_KEY,
+      secret: devDepartmentSecret('housing'),
+    });
     const res = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ret_code: 40001, data: null });
@@ -213,7 +232,11 @@ describe('housing connector', () => {
     try {
       const ids = [...new Set(builtin.households.map((h) => h.idNumber))];
       const c = connector();
-      const [pc, lf, sh] = await Promise.all([c.fetchers.purchaseContracts(ids), c.fetchers.leaseFilings(ids), c.fetchers.subsidizedHousing(ids)]);
+      const [pc, lf, sh] = await Promise.all([
+        c.fetchers.purchaseContracts(ids),
+        c.fetchers.leaseFilings(ids),
+        c.fetchers.subsidizedHousing(ids),
+      ]);
       for (const id of ids) {
         expect(pc.get(id)).toStrictEqual([...mock.index.purchaseContracts(id)]);
         expect(lf.get(id)).toStrictEqual([...mock.index.leaseFilings(id)]);

@@ -19,7 +19,14 @@ const uninsured = makeIdNumber('370830', '1993-08-08', 84);
 const TYPES: InsuranceType[] = ['PENSION', 'MEDICAL', 'UNEMPLOYMENT', 'WORK_INJURY', 'MATERNITY'];
 
 const workerRows: SocialInsurancePayment[] = ['2024-11', '2024-12', '2025-01'].flatMap((period) =>
-  TYPES.map((insuranceType) => ({ idNumber: worker, name: '王测七', employerName: '济宁演示机械有限公司', period, insuranceType, regionCode: '370811' })),
+  TYPES.map((insuranceType) => ({
+    idNumber: worker,
+    name: '王测七',
+    employerName: '济宁演示机械有限公司',
+    period,
+    insuranceType,
+    regionCode: '370811',
+  })),
 );
 // flexible employment: no employer, region unknown
 const freelancerRows: SocialInsurancePayment[] = [
@@ -30,7 +37,16 @@ const freelancerRows: SocialInsurancePayment[] = [
 const longRows: SocialInsurancePayment[] = Array.from({ length: 120 }, (_, i) => {
   const y = 2015 + Math.floor(i / 12);
   return `${y}-${String((i % 12) + 1).padStart(2, '0')}`;
-}).flatMap((period) => TYPES.map((insuranceType) => ({ idNumber: longServing, name: '张演九', employerName: '济宁样例物流有限公司', period, insuranceType, regionCode: '370881' })));
+}).flatMap((period) =>
+  TYPES.map((insuranceType) => ({
+    idNumber: longServing,
+    name: '张演九',
+    employerName: '济宁样例物流有限公司',
+    period,
+    insuranceType,
+    regionCode: '370881',
+  })),
+);
 
 const data = dataset({ socialInsurance: [...workerRows, ...freelancerRows, ...longRows] });
 const { mock, server } = serveMockDepartments(data, (m) => departmentHandlers(m));
@@ -110,7 +126,13 @@ describe('humanResources connector (POST /si/v2/payments)', () => {
 
   it('answers 400 in its own envelope for a page size past its maximum', async () => {
     const err = await rejectionOf(
-      departmentHttp('humanResources').call({ operation: 'probe', method: 'POST', path: '/si/v2/payments', body: { aac002List: [worker], pageSize: 1000 }, parse: (x) => x }),
+      departmentHttp('humanResources').call({
+        operation: 'probe',
+        method: 'POST',
+        path: '/si/v2/payments',
+        body: { aac002List: [worker], pageSize: 1000 },
+        parse: (x) => x,
+      }),
     );
     expect(err).toMatchObject({ failure: 'status', httpStatus: 400 });
   });

@@ -57,13 +57,18 @@ const sparse: EnterpriseLicenseRecord = {
 
 const contract = ({ legalRepresentativeIdNumber: _, ...licence }: EnterpriseLicenseRecord): EnterpriseLicense => licence;
 
-const { mock, server } = serveMockDepartments(dataset({ individualBusinesses: [shop, stall], enterprises: [company, sparse] }), (m) => departmentHandlers(m));
+const { mock, server } = serveMockDepartments(dataset({ individualBusinesses: [shop, stall], enterprises: [company, sparse] }), (m) =>
+  departmentHandlers(m),
+);
 const connector = createMarketRegulationConnector(departmentHttp('marketRegulation'));
 
 describe('marketRegulation connector (POST /gsxx/gtgsh/query, POST /gsxx/qyfr/query)', () => {
   it('maps every field of individual businesses and enterprises back to the contract, one call per endpoint', async () => {
     const ids = [operator, representative, nobody, operator];
-    const [businesses, enterprises] = await Promise.all([connector.fetchers.individualBusinesses(ids), connector.fetchers.enterprises(ids)]);
+    const [businesses, enterprises] = await Promise.all([
+      connector.fetchers.individualBusinesses(ids),
+      connector.fetchers.enterprises(ids),
+    ]);
 
     expect(businesses.get(operator)).toStrictEqual([shop, stall]);
     expect(businesses.get(representative)).toStrictEqual([]);
@@ -88,9 +93,15 @@ describe('marketRegulation connector (POST /gsxx/gtgsh/query, POST /gsxx/qyfr/qu
     const builtin = new MockDepartments(buildBuiltinDataset().dataset);
     server.use(...marketRegulationHandlers(builtin));
     const ids = [
-      ...new Set([...builtin.dataset.individualBusinesses.map((b) => b.operatorIdNumber), ...builtin.dataset.enterprises.map((e) => e.legalRepresentativeIdNumber)]),
+      ...new Set([
+        ...builtin.dataset.individualBusinesses.map((b) => b.operatorIdNumber),
+        ...builtin.dataset.enterprises.map((e) => e.legalRepresentativeIdNumber),
+      ]),
     ];
-    const [businesses, enterprises] = await Promise.all([connector.fetchers.individualBusinesses(ids), connector.fetchers.enterprises(ids)]);
+    const [businesses, enterprises] = await Promise.all([
+      connector.fetchers.individualBusinesses(ids),
+      connector.fetchers.enterprises(ids),
+    ]);
     for (const id of ids) {
       expect(businesses.get(id)).toStrictEqual(builtin.index.individualBusinesses(id));
       expect(enterprises.get(id)).toStrictEqual(builtin.index.enterprises(id).map(contract));
@@ -104,9 +115,15 @@ describe('marketRegulation connector (POST /gsxx/gtgsh/query, POST /gsxx/qyfr/qu
     expect(err).toMatchObject({ failure: 'status', httpStatus: 401 });
   });
 
-  it('answers 400 in its own envelope for a body that uses the other endpoint\'s field', async () => {
+  it("answers 400 in its own envelope for a body that uses the other endpoint's field", async () => {
     const err = await rejectionOf(
-      departmentHttp('marketRegulation').call({ operation: 'probe', method: 'POST', path: '/gsxx/qyfr/query', body: { jyzsfzhList: [operator] }, parse: (x) => x }),
+      departmentHttp('marketRegulation').call({
+        operation: 'probe',
+        method: 'POST',
+        path: '/gsxx/qyfr/query',
+        body: { jyzsfzhList: [operator] },
+        parse: (x) => x,
+      }),
     );
     expect(err).toMatchObject({ failure: 'status', httpStatus: 400 });
   });

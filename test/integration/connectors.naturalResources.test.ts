@@ -122,7 +122,13 @@ describe('naturalResources connector', () => {
   it('the mock refuses a page larger than 50 with 400', async () => {
     const body = JSON.stringify({ idNumbers: [landlord], pageNo: 1, pageSize: 51 });
     const url = new URL(`${BASE}/api/bdc/query`);
-    const headers = signRequest({ method: 'POST', pathWithQuery: url.pathname, body, appKey: DEV_APP_KEY, secret: devDepartmentSecret('naturalResources') });
+    const headers = signRequest({
+      method: 'POST',
+      pathWithQuery: url.pathname,
+      body,
+      appKey: DEV_APP_KEY,
+      secret: devDepartmentSecret('naturalResources'),
+    });
     const res = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ success: false, errCode: 'PARAM_INVALID' });
@@ -155,9 +161,9 @@ describe('naturalResources connector', () => {
     const saved = mock.index;
     mock.index = new DatasetIndex(builtin);
     try {
-      const ids = [...new Set(builtin.properties.flatMap((p) => [p.holderIdNumber, ...(p.coOwnership?.coOwners.map((o) => o.idNumber) ?? [])]))].filter(
-        (id): id is string => id !== null,
-      );
+      const ids = [
+        ...new Set(builtin.properties.flatMap((p) => [p.holderIdNumber, ...(p.coOwnership?.coOwners.map((o) => o.idNumber) ?? [])])),
+      ].filter((id): id is string => id !== null);
       const result = await connector().fetchers.properties(ids);
       for (const id of ids) expect(result.get(id)).toStrictEqual([...mock.index.properties(id)]);
     } finally {

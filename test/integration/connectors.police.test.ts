@@ -114,7 +114,13 @@ const connector = () => createPoliceConnector(departmentHttp('police', { policy:
 async function signedPost(path: string, body: unknown): Promise<Response> {
   const text = JSON.stringify(body);
   const url = new URL(BASE + path);
-  const headers = signRequest({ method: 'POST', pathWithQuery: url.pathname, body: text, appKey: DEV_APP_KEY, secret: devDepartmentSecret('police') });
+  const headers = signRequest({
+    method: 'POST',
+    pathWithQuery: url.pathname,
+    body: text,
+    appKey: DEV_APP_KEY,
+    secret: devDepartmentSecret('police'),
+  });
   return fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: text });
 }
 

@@ -25,7 +25,10 @@ const scenario = (key: string) => {
 };
 const familyOf = (key: string) => {
   const s = scenario(key);
-  return { ids: [s.child.idNumber, ...s.guardians.map((g) => g.idNumber)], purpose: { applicationId: `APP-${key}`, countyCode: s.countyCode } };
+  return {
+    ids: [s.child.idNumber, ...s.guardians.map((g) => g.idNumber)],
+    purpose: { applicationId: `APP-${key}`, countyCode: s.countyCode },
+  };
 };
 /** these tests are about the departments: skip cache reads (the cache's own tests cover warm reads) */
 const COLD = { 'x-evidence-fresh': 'true' };
@@ -54,10 +57,12 @@ function expected(name: EvidenceName, id: string): unknown[] {
 
 function withoutProvenance(records: unknown): unknown[] {
   const list = records === null ? [] : Array.isArray(records) ? records : [records];
-  return sortRecords(list.map((r) => {
-    const { provenance: _p, ...rest } = r as Record<string, unknown>;
-    return rest;
-  }));
+  return sortRecords(
+    list.map((r) => {
+      const { provenance: _p, ...rest } = r as Record<string, unknown>;
+      return rest;
+    }),
+  );
 }
 const sortRecords = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
@@ -78,7 +83,7 @@ describe('a whole family, every evidence field', () => {
         const want = expected(name, id);
         expect(withoutProvenance(person[name]), `${name} of ${ids.indexOf(id) === 0 ? 'child' : 'guardian'}`).toEqual(want);
         if (want.length > 0) seen.add(name);
-        const records = person[name] === null ? [] : Array.isArray(person[name]) ? (person[name] as any[]) : [person[name]];
+        const records = person[name] === null ? [] : Array.isArray(person[name]) ? person[name] : [person[name]];
         for (const r of records) {
           expect(r.provenance.department).toBe(EVIDENCE[name].department);
           expect(r.provenance.fromCache).toBe(false);
@@ -95,7 +100,15 @@ describe('a whole family, every evidence field', () => {
     await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: await tokenFor(purpose.countyCode) });
     const stats = gw.stats();
     // APIs per department: police 2 (households, permits), housing 3, marketRegulation 2, others 1
-    const apis: Record<Department, number> = { police: 2, civilAffairs: 1, humanResources: 1, naturalResources: 1, housing: 3, health: ids.length, marketRegulation: 2 };
+    const apis: Record<Department, number> = {
+      police: 2,
+      civilAffairs: 1,
+      humanResources: 1,
+      naturalResources: 1,
+      housing: 3,
+      health: ids.length,
+      marketRegulation: 2,
+    };
     for (const [d, calls] of Object.entries(apis)) expect(stats[d as Department].requests, d).toBe(calls);
   });
 
@@ -118,7 +131,11 @@ describe('a whole family, every evidence field', () => {
   it('splits a 50-person query at the police batch cap of 20', async () => {
     const ids = gw.mock.dataset.households.map((h) => h.idNumber).slice(0, 50);
     const purpose = { applicationId: 'APP-fifty', countyCode: '370811' };
-    const { body } = await gw.graphql(`query($ids:[String!]!,$purpose:Purpose!){ people(idNumbers:$ids, purpose:$purpose){ household { name } residencePermits { validFrom } } }`, { ids, purpose }, { headers: COLD, token: await tokenFor('370811') });
+    const { body } = await gw.graphql(
+      `query($ids:[String!]!,$purpose:Purpose!){ people(idNumbers:$ids, purpose:$purpose){ household { name } residencePermits { validFrom } } }`,
+      { ids, purpose },
+      { headers: COLD, token: await tokenFor('370811') },
+    );
     expect(body.errors).toBeUndefined();
     expect(gw.stats().police.requests).toBe(2 * 3); // households + permits, 3 chunks each
     expect(gw.stats().police.ids).toBe(100);
@@ -126,7 +143,11 @@ describe('a whole family, every evidence field', () => {
 
   it('answers an empty list where the department has no record, and null household for a stranger', async () => {
     const s = scenario('unknown-person');
-    const { body } = await gw.graphql(PERSON_QUERY, { id: s.child.idNumber, purpose: { applicationId: 'APP-u', countyCode: s.countyCode } }, { headers: COLD, token: await tokenFor(s.countyCode) });
+    const { body } = await gw.graphql(
+      PERSON_QUERY,
+      { id: s.child.idNumber, purpose: { applicationId: 'APP-u', countyCode: s.countyCode } },
+      { headers: COLD, token: await tokenFor(s.countyCode) },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.person.household).toBeNull();
     for (const name of EVIDENCE_NAMES.filter((n) => n !== 'household')) expect(body.data.person[name]).toEqual([]);
@@ -156,12 +177,45 @@ describe('bad input is refused before any department is called', () => {
     return id.slice(0, 17) + last;
   };
   const cases: [string, () => { query: string; variables: Record<string, unknown> }, string][] = [
-    ['an ID number of the wrong length', () => ({ query: PERSON_QUERY, variables: { id: validId().slice(0, 17), purpose: { applicationId: 'A1', countyCode: county() } } }), 'idNumber'],
-    ['an ID number failing its check digit', () => ({ query: PERSON_QUERY, variables: { id: wrongCheckDigit(), purpose: { applicationId: 'A1', countyCode: county() } } }), 'idNumber'],
-    ['an unknown county code', () => ({ query: PERSON_QUERY, variables: { id: validId(), purpose: { applicationId: 'A1', countyCode: '110101' } } }), 'purpose.countyCode'],
-    ['more than 50 ID numbers', () => ({ query: PEOPLE_QUERY, variables: { ids: Array(51).fill(validId()), purpose: { applicationId: 'A1', countyCode: county() } } }), 'idNumbers'],
-    ['one bad ID among many', () => ({ query: PEOPLE_QUERY, variables: { ids: [validId(), wrongCheckDigit()], purpose: { applicationId: 'A1', countyCode: county() } } }), 'idNumbers[1]'],
-    ['a malformed social-insurance period', () => ({ query: `query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ socialInsurance(from: "2024-13") { period } } }`, variables: { id: validId(), p: { applicationId: 'A1', countyCode: county() } } }), 'from'],
+    [
+      'an ID number of the wrong length',
+      () => ({ query: PERSON_QUERY, variables: { id: validId().slice(0, 17), purpose: { applicationId: 'A1', countyCode: county() } } }),
+      'idNumber',
+    ],
+    [
+      'an ID number failing its check digit',
+      () => ({ query: PERSON_QUERY, variables: { id: wrongCheckDigit(), purpose: { applicationId: 'A1', countyCode: county() } } }),
+      'idNumber',
+    ],
+    [
+      'an unknown county code',
+      () => ({ query: PERSON_QUERY, variables: { id: validId(), purpose: { applicationId: 'A1', countyCode: '110101' } } }),
+      'purpose.countyCode',
+    ],
+    [
+      'more than 50 ID numbers',
+      () => ({
+        query: PEOPLE_QUERY,
+        variables: { ids: Array(51).fill(validId()), purpose: { applicationId: 'A1', countyCode: county() } },
+      }),
+      'idNumbers',
+    ],
+    [
+      'one bad ID among many',
+      () => ({
+        query: PEOPLE_QUERY,
+        variables: { ids: [validId(), wrongCheckDigit()], purpose: { applicationId: 'A1', countyCode: county() } },
+      }),
+      'idNumbers[1]',
+    ],
+    [
+      'a malformed social-insurance period',
+      () => ({
+        query: `query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ socialInsurance(from: "2024-13") { period } } }`,
+        variables: { id: validId(), p: { applicationId: 'A1', countyCode: county() } },
+      }),
+      'from',
+    ],
   ];
   for (const [what, make, argumentName] of cases) {
     it(`${what}: BAD_USER_INPUT naming ${argumentName}`, async () => {
@@ -188,7 +242,11 @@ describe('a department that fails blanks only its own fields', () => {
     it(`housing ${what}: its fields null with DEPARTMENT_UNAVAILABLE, the rest intact`, async () => {
       const { ids, purpose } = familyOf('full-evidence');
       gw.mock.setFault('housing', fault);
-      const { status, body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: await tokenFor(purpose.countyCode) });
+      const { status, body } = await gw.graphql(
+        PEOPLE_QUERY,
+        { ids, purpose },
+        { headers: COLD, token: await tokenFor(purpose.countyCode) },
+      );
       expect(status).toBe(200);
       const codes = new Set(body.errors!.map((e: any) => e.extensions.code));
       expect([...codes]).toEqual(['DEPARTMENT_UNAVAILABLE']);
@@ -218,7 +276,9 @@ describe('a department that fails blanks only its own fields', () => {
       expect(p.birthCertificates).toBeNull();
       expect(withoutProvenance(p.marriages)).toEqual(expected('marriages', p.idNumber));
     }
-    expect(body.errors!.every((e: any) => e.extensions.code === 'DEPARTMENT_UNAVAILABLE' && e.extensions.department === 'health')).toBe(true);
+    expect(body.errors!.every((e: any) => e.extensions.code === 'DEPARTMENT_UNAVAILABLE' && e.extensions.department === 'health')).toBe(
+      true,
+    );
   });
 });
 

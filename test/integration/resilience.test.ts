@@ -11,7 +11,10 @@ const COLD = { 'x-evidence-fresh': 'true' };
 function familyOf(gw: TestGateway, key = 'full-evidence') {
   const s = gw.scenarios.find((x) => x.key === key);
   if (!s) throw new Error(`no scenario ${key}`);
-  return { ids: [s.child.idNumber, ...s.guardians.map((g) => g.idNumber)], purpose: { applicationId: `APP-${key}`, countyCode: s.countyCode } };
+  return {
+    ids: [s.child.idNumber, ...s.guardians.map((g) => g.idNumber)],
+    purpose: { applicationId: `APP-${key}`, countyCode: s.countyCode },
+  };
 }
 const platformToken = (gw: TestGateway, county: string, sub = `platform-${county}-${Math.random().toString(36).slice(2, 8)}`) =>
   gw.token({ role: 'county_platform', county, sub });
@@ -19,7 +22,11 @@ const platformToken = (gw: TestGateway, county: string, sub = `platform-${county
 async function family(gw: TestGateway, token?: string) {
   const { ids, purpose } = familyOf(gw);
   const started = performance.now();
-  const res = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: token ?? (await platformToken(gw, purpose.countyCode)) });
+  const res = await gw.graphql(
+    PEOPLE_QUERY,
+    { ids, purpose },
+    { headers: COLD, token: token ?? (await platformToken(gw, purpose.countyCode)) },
+  );
   return { ...res, ms: performance.now() - started };
 }
 const codes = (body: { errors?: any[] }) => [...new Set((body.errors ?? []).map((e) => e.extensions?.code))];
@@ -104,7 +111,10 @@ describe('our own rate limit per department', () => {
 
   it('six families at once: the department sees at most its rate (a burst of 2, then one call every 500 ms, waiting up to 1 s); the surplus is refused here with DEPARTMENT_UNAVAILABLE', async () => {
     // six different families (the same one would share in-flight fetches)
-    const keys = gw.scenarios.filter((s) => s.key !== 'unknown-person').slice(0, 6).map((s) => s.key);
+    const keys = gw.scenarios
+      .filter((s) => s.key !== 'unknown-person')
+      .slice(0, 6)
+      .map((s) => s.key);
     expect(keys).toHaveLength(6);
     const started = performance.now();
     const results = await Promise.all(
@@ -161,7 +171,6 @@ describe('the circuit breaker', () => {
     expect(gw.app.guards.state('naturalResources')).toBe('closed');
     expect(gw.app.guards.opened('naturalResources')).toBe(0);
   });
-
 });
 
 describe('the circuit breaker, from a quiet start', () => {
@@ -276,7 +285,11 @@ describe('hostile queries and a flooding client', () => {
   it('a 200 KB string under the body cap: BAD_USER_INPUT that does not echo it', async () => {
     const { purpose } = familyOf(gw);
     const big = '3'.repeat(200 * 1024);
-    const res = await gw.graphql(`query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ idNumber } }`, { id: big, p: purpose }, { token: await platformToken(gw, county) });
+    const res = await gw.graphql(
+      `query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ idNumber } }`,
+      { id: big, p: purpose },
+      { token: await platformToken(gw, county) },
+    );
     expect(codes(res.body)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(res.body).length).toBeLessThan(2000);
   });
@@ -351,7 +364,13 @@ describe('an audit store that is down', () => {
   // here: the operator sees it in /readyz, and the process stays alive
   let gw: TestGateway;
   beforeAll(async () => {
-    const down = { chainId: 'down', healthy: () => false, async record() {}, async close() {}, commits: () => 0 } as unknown as AuditService;
+    const down = {
+      chainId: 'down',
+      healthy: () => false,
+      async record() {},
+      async close() {},
+      commits: () => 0,
+    } as unknown as AuditService;
     gw = await startTestGateway({ overrides: { audit: down } });
   });
   afterAll(async () => gw?.close());

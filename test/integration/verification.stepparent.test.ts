@@ -30,7 +30,14 @@ function application(applicationId: string) {
     s,
     mother,
     stepFather,
-    input: { applicationId, countyCode: s.countyCode, schoolYear: s.schoolYear, stage: s.stage, child: { idNumber: s.child.idNumber, name: s.child.name }, guardians: [mother] },
+    input: {
+      applicationId,
+      countyCode: s.countyCode,
+      schoolYear: s.schoolYear,
+      stage: s.stage,
+      child: { idNumber: s.child.idNumber, name: s.child.name },
+      guardians: [mother],
+    },
   };
 }
 
@@ -51,7 +58,11 @@ describe('a step-parent the application does not name', () => {
   it('is not read without his consent in a consent county: the family shows the title instead', async () => {
     const { s, input, mother } = application('APP-step-consent');
     securityOf(gw.app.schema)!.access.policy = new CountyConsentPolicy({ [s.countyCode]: 'consent' });
-    const granted = await gw.graphql(GRANT, { a: input.applicationId, c: s.countyCode }, { token: await gw.token({ role: 'applicant', idNumber: mother.idNumber }) });
+    const granted = await gw.graphql(
+      GRANT,
+      { a: input.applicationId, c: s.countyCode },
+      { token: await gw.token({ role: 'applicant', idNumber: mother.idNumber }) },
+    );
     expect(granted.body.errors).toBeUndefined();
     gw.mock.reset();
 

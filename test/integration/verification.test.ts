@@ -87,7 +87,11 @@ describe('every built-in scenario, over HTTP', () => {
       expect(body.errors).toBeUndefined();
       const v = body.data.verifyApplication;
       const summary = { category: v.category, ageEligible: v.ageEligible, zeroProof: v.zeroProof };
-      expect(summary, JSON.stringify(v.checks, null, 1)).toEqual({ category: s.expectedCategory, ageEligible: s.expectedAgeEligible, zeroProof: s.expectedZeroProof });
+      expect(summary, JSON.stringify(v.checks, null, 1)).toEqual({
+        category: s.expectedCategory,
+        ageEligible: s.expectedAgeEligible,
+        zeroProof: s.expectedZeroProof,
+      });
       expect(v.applicationId).toBe(`APP-${key}`);
       if (v.zeroProof) expect(v.missingEvidence).toEqual([]);
 
@@ -123,8 +127,13 @@ describe('every built-in scenario, over HTTP', () => {
 
   afterAll(() => {
     if (measured.length === 0) return;
-    const rows = measured.map((m) => `${m.key.padEnd(44)} cold ${DEPARTMENTS.map((d) => m.cold[d]).join(' ')}  = ${Object.values(m.cold).reduce((a, b) => a + b, 0)}   warm ${Object.values(m.warm).reduce((a, b) => a + b, 0)}`);
-    console.log(`department calls per verifyApplication (${DEPARTMENTS.join(' ')}), cache backend ${gw.app.cache.backend}\n${rows.join('\n')}`);
+    const rows = measured.map(
+      (m) =>
+        `${m.key.padEnd(44)} cold ${DEPARTMENTS.map((d) => m.cold[d]).join(' ')}  = ${Object.values(m.cold).reduce((a, b) => a + b, 0)}   warm ${Object.values(m.warm).reduce((a, b) => a + b, 0)}`,
+    );
+    console.log(
+      `department calls per verifyApplication (${DEPARTMENTS.join(' ')}), cache backend ${gw.app.cache.backend}\n${rows.join('\n')}`,
+    );
   });
 });
 
@@ -224,7 +233,12 @@ describe('a department that cannot answer', () => {
     expect(body.errors).toBeUndefined();
     const v = body.data.verifyApplication;
     expect(v.checks.find((c: any) => c.name === 'household.inCounty')).toMatchObject({ status: 'UNAVAILABLE', department: 'police' });
-    expect(v).toMatchObject({ category: 'PROPERTY_ONLY', zeroProof: false, missingEvidence: ['HOUSEHOLD_REGISTRATION'], registryDraft: null });
+    expect(v).toMatchObject({
+      category: 'PROPERTY_ONLY',
+      zeroProof: false,
+      missingEvidence: ['HOUSEHOLD_REGISTRATION'],
+      registryDraft: null,
+    });
   });
 
   it('natural resources down: HOUSEHOLD_ONLY until the title is photographed', async () => {
@@ -240,7 +254,9 @@ describe('a department that cannot answer', () => {
     const { body } = await verify(scenario('household-and-property'));
     const v = body.data.verifyApplication;
     expect(v).toMatchObject({ category: 'HOUSEHOLD_AND_PROPERTY', zeroProof: true, missingEvidence: [] });
-    expect(v.checks.find((c: any) => c.name === 'guardians[1].relationship')).toMatchObject({ status: 'PASSED', department: 'civilAffairs' });
+    expect(v.checks.find((c: any) => c.name === 'guardians[1].relationship')).toMatchObject({
+      status: 'PASSED',
+      department: 'civilAffairs',
+    });
   });
-
 });

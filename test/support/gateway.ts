@@ -70,7 +70,11 @@ export interface TestGateway {
   scenarios: Scenario[];
   token(claims: { role: Role; county?: string; idNumber?: string; sub?: string }): Promise<string>;
   /** POST /graphql; returns the status and the parsed body */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string | null; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
   /** department calls since the last reset, as GET /__mock/stats reports them */
   stats(): Record<Department, { requests: number; ids: number }>;
   close(): Promise<void>;
@@ -95,7 +99,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
   let config: Config;
   let app: App;
   try {
-    config = loadConfig(env as NodeJS.ProcessEnv);
+    config = loadConfig(env);
     app = await createApp(config, { logger: createLogger('silent'), ...opts.overrides });
   } catch (err) {
     releaseInterceptor();
@@ -150,5 +154,8 @@ export const PERSON_QUERY = `query One($id: String!, $purpose: Purpose!) { perso
 
 /** A unique, SQL- and Redis-safe name for one test's schema / key prefix. */
 export function isolationName(label: string): string {
-  return `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  return `t_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -30,9 +30,15 @@ export interface GatewayProcess {
 }
 
 /** Starts `tsx src/main.ts` with this environment and waits for the line naming the gateway's URL. */
-export async function startGatewayProcess(env: Record<string, string>, opts: { expectMocks?: boolean; timeoutMs?: number } = {}): Promise<GatewayProcess> {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  opts: { expectMocks?: boolean; timeoutMs?: number } = {},
+): Promise<GatewayProcess> {
   // node itself with tsx as a loader (not the tsx wrapper): a signal reaches the gateway, not a parent of it
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', ...env },
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -54,13 +60,22 @@ export async function startGatewayProcess(env: Record<string, string>, opts: { e
 
 /** `npm run token` as a user runs it, against the keys in DATA_DIR. */
 export function mintToken(dataDir: string, args: string[]): string {
-  const r = spawnSync(TSX, ['scripts/token.ts', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' }, encoding: 'utf8' });
+  const r = spawnSync(TSX, ['scripts/token.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`token: ${r.stderr}`);
   return r.stdout.trim();
 }
 
 /** Runs `tsx src/main.ts` expecting it to refuse to start; returns its exit code and output. */
 export function runUntilExit(env: Record<string, string>, timeoutMs = 30_000): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: timeoutMs });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

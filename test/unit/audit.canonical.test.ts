@@ -4,7 +4,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseAge, verifyArchiveLines } from '../../src/audit/archive';
-import { GENESIS_HASH, canonical, canonicalTime, entryHash, storable, type AccessLogEntry, type ChainedFields } from '../../src/audit/canonical';
+import {
+  GENESIS_HASH,
+  canonical,
+  canonicalTime,
+  entryHash,
+  storable,
+  type AccessLogEntry,
+  type ChainedFields,
+} from '../../src/audit/canonical';
 
 const entry: ChainedFields = {
   chainId: 'host-1-abc',
@@ -39,7 +47,11 @@ describe('canonical entry and hash', () => {
   it('hashes SHA-256(prevHash || canonical) to a pinned value', () => {
     expect(entryHash(GENESIS_HASH, entry)).toBe('211fc36ccc5215bfd086463c5338745285e022494f71a015e6eb295555737ae0');
     // the same, spelled out: sha256 over prevHash's hex text followed by the canonical JSON
-    expect(createHash('sha256').update(GENESIS_HASH + canonical(entry)).digest('hex')).toBe('211fc36ccc5215bfd086463c5338745285e022494f71a015e6eb295555737ae0');
+    expect(
+      createHash('sha256')
+        .update(GENESIS_HASH + canonical(entry))
+        .digest('hex'),
+    ).toBe('211fc36ccc5215bfd086463c5338745285e022494f71a015e6eb295555737ae0');
     expect(entryHash(GENESIS_HASH, entry)).not.toBe(entryHash(GENESIS_HASH, { ...entry, fields: ['address', 'name'] }));
     expect(entryHash(GENESIS_HASH, entry)).not.toBe(entryHash('1'.repeat(64), entry));
     expect(entryHash(GENESIS_HASH, entry)).not.toBe(entryHash(GENESIS_HASH, { ...entry, seq: 2 }));

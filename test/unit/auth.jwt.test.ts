@@ -9,13 +9,28 @@ const VALID_ID = makeIdNumber('370811', '1986-04-12', 123);
 
 describe('viewerFromClaims', () => {
   it('a county role keeps its county; other roles never carry one', () => {
-    expect(viewerFromClaims({ sub: 'p', role: 'county_platform', county: '370811' })).toEqual({ sub: 'p', role: 'county_platform', county: '370811', idNumber: null });
-    expect(viewerFromClaims({ sub: 'a', role: 'auditor', county: '370811' })).toEqual({ sub: 'a', role: 'auditor', county: null, idNumber: null });
+    expect(viewerFromClaims({ sub: 'p', role: 'county_platform', county: '370811' })).toEqual({
+      sub: 'p',
+      role: 'county_platform',
+      county: '370811',
+      idNumber: null,
+    });
+    expect(viewerFromClaims({ sub: 'a', role: 'auditor', county: '370811' })).toEqual({
+      sub: 'a',
+      role: 'auditor',
+      county: null,
+      idNumber: null,
+    });
   });
 
   it('an applicant carries their checked ID number (a lower-case x is normalized)', () => {
     const lower = VALID_ID.endsWith('X') ? VALID_ID.slice(0, 17) + 'x' : VALID_ID;
-    expect(viewerFromClaims({ sub: 'r', role: 'applicant', idNumber: lower })).toEqual({ sub: 'r', role: 'applicant', county: null, idNumber: VALID_ID });
+    expect(viewerFromClaims({ sub: 'r', role: 'applicant', idNumber: lower })).toEqual({
+      sub: 'r',
+      role: 'applicant',
+      county: null,
+      idNumber: VALID_ID,
+    });
   });
 
   it('an ID number on any other role is dropped', () => {
@@ -29,7 +44,10 @@ describe('viewerFromClaims', () => {
     ['county role with a county outside Jining', { sub: 's', role: 'help_desk', county: '110101' }],
     ['county role with the city code', { sub: 's', role: 'county_platform', county: '370800' }],
     ['applicant without ID number', { sub: 's', role: 'applicant' }],
-    ['applicant with a bad check digit', { sub: 's', role: 'applicant', idNumber: VALID_ID.slice(0, 17) + (VALID_ID.endsWith('1') ? '2' : '1') }],
+    [
+      'applicant with a bad check digit',
+      { sub: 's', role: 'applicant', idNumber: VALID_ID.slice(0, 17) + (VALID_ID.endsWith('1') ? '2' : '1') },
+    ],
     ['no subject', { role: 'admin' }],
     ['empty subject', { sub: '', role: 'admin' }],
     ['subject with a control character', { sub: 'a\nb', role: 'admin' }],
@@ -45,10 +63,22 @@ describe('a verified token is remembered, never past its expiry', () => {
     const { SignJWT, exportSPKI, generateKeyPair } = await import('jose');
     const { createTokenVerifier } = await import('../../src/auth/jwt');
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-    const jwt = { jwksUrl: undefined, publicKeyPem: await exportSPKI(publicKey), issuer: 'https://idp.test', audience: 'gw', clockToleranceSec: 0 };
+    const jwt = {
+      jwksUrl: undefined,
+      publicKeyPem: await exportSPKI(publicKey),
+      issuer: 'https://idp.test',
+      audience: 'gw',
+      clockToleranceSec: 0,
+    };
     const verifier = await createTokenVerifier(jwt);
     const exp = Math.floor(Date.now() / 1000) + 2;
-    const token = await new SignJWT({ role: 'auditor' }).setProtectedHeader({ alg: 'ES256' }).setSubject('aud-1').setIssuer(jwt.issuer).setAudience(jwt.audience).setExpirationTime(exp).sign(privateKey);
+    const token = await new SignJWT({ role: 'auditor' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('aud-1')
+      .setIssuer(jwt.issuer)
+      .setAudience(jwt.audience)
+      .setExpirationTime(exp)
+      .sign(privateKey);
 
     const first = await verifier.verify(token);
     expect(await verifier.verify(token)).toBe(first); // from memory: the very same frozen viewer

@@ -39,7 +39,28 @@ describe('maskName', () => {
     expect(maskName('𠀀测样')).toBe('𠀀**');
   });
   it('lists the common compound surnames', () => {
-    for (const s of ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '百里']) {
+    for (const s of [
+      '欧阳',
+      '司马',
+      '诸葛',
+      '上官',
+      '东方',
+      '皇甫',
+      '尉迟',
+      '公孙',
+      '慕容',
+      '令狐',
+      '长孙',
+      '宇文',
+      '司徒',
+      '夏侯',
+      '轩辕',
+      '端木',
+      '独孤',
+      '南宫',
+      '西门',
+      '百里',
+    ]) {
       expect(COMPOUND_SURNAMES.has(s), s).toBe(true);
     }
   });
@@ -63,7 +84,11 @@ describe('applyMasking', () => {
     }),
   );
   const run = (role: Role) =>
-    graphql({ schema, source: '{ r { id name names city computed } rs { id name } later { id } }', contextValue: { viewer: { sub: 's', role, county: null, idNumber: null } satisfies Viewer } });
+    graphql({
+      schema,
+      source: '{ r { id name names city computed } rs { id name } later { id } }',
+      contextValue: { viewer: { sub: 's', role, county: null, idNumber: null } satisfies Viewer },
+    });
 
   it('county_platform and applicant see values as they are', async () => {
     for (const role of ['county_platform', 'applicant'] as const) {
@@ -77,7 +102,10 @@ describe('applyMasking', () => {
       const r = await run(role);
       expect(r.errors).toBeUndefined();
       expect(r.data?.r).toEqual({ id: '370811********123X', name: '欧阳**', names: ['王**', '李**'], city: '济宁', computed: '张*' });
-      expect(r.data?.rs).toEqual([{ id: '370811********123X', name: '欧阳**' }, { id: null, name: '欧阳**' }]);
+      expect(r.data?.rs).toEqual([
+        { id: '370811********123X', name: '欧阳**' },
+        { id: null, name: '欧阳**' },
+      ]);
       expect(r.data?.later).toEqual({ id: '370811********123X' });
     }
   });

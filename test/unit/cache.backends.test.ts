@@ -13,7 +13,14 @@ import { contractCodec, KEY_A } from './cache.contract';
 describe('parseRedisUrl', () => {
   it('reads one node, with credentials, database and TLS', () => {
     expect(parseRedisUrl('redis://127.0.0.1:6379')).toEqual({ cluster: false, tls: false, nodes: [{ host: '127.0.0.1', port: 6379 }] });
-    expect(parseRedisUrl('rediss://user:p%40ss@cache.internal/2')).toEqual({ cluster: false, tls: true, nodes: [{ host: 'cache.internal', port: 6379 }], username: 'user', password: 'p@ss', db: 2 });
+    expect(parseRedisUrl('rediss://user:p%40ss@cache.internal/2')).toEqual({
+      cluster: false,
+      tls: true,
+      nodes: [{ host: 'cache.internal', port: 6379 }],
+      username: 'user',
+      password: 'p@ss',
+      db: 2,
+    });
   });
 
   it('reads a Cluster: redis+cluster://seed[?nodes=host:port,…]', () => {
@@ -55,7 +62,7 @@ describe('MemoryCache', () => {
 
 describe('createEvidenceCache', () => {
   const deps = (env: Record<string, string>) => ({
-    config: loadConfig({ NODE_ENV: 'test', MOCKS: 'on', ...env } as NodeJS.ProcessEnv),
+    config: loadConfig({ NODE_ENV: 'test', MOCKS: 'on', ...env }),
     cacheEncryptionKey: KEY_A,
     subjectHash: makeSubjectHasher('k'),
     metrics: new Metrics(false),

@@ -54,14 +54,21 @@ function payments(p: { id: string; name: string }, n: number): SocialInsurancePa
     idNumber: p.id,
     name: p.name,
     employerName: '济宁契约测试有限公司',
-    period: `2025-0${i + 1}` as SocialInsurancePayment['period'],
-    insuranceType: 'PENSION' as SocialInsurancePayment['insuranceType'],
+    period: `2025-0${i + 1}`,
+    insuranceType: 'PENSION',
     regionCode: '370811',
   }));
 }
 
 function marriage(h: { id: string; name: string }, w: { id: string; name: string }): MarriageRegistration {
-  return { husbandIdNumber: h.id, husbandName: h.name, wifeIdNumber: w.id, wifeName: w.name, registeredOn: '2014-10-01' as MarriageRegistration['registeredOn'], status: 'MARRIED' as MarriageRegistration['status'] };
+  return {
+    husbandIdNumber: h.id,
+    husbandName: h.name,
+    wifeIdNumber: w.id,
+    wifeName: w.name,
+    registeredOn: '2014-10-01',
+    status: 'MARRIED',
+  };
 }
 
 const at = (s: number) => new Date(Date.UTC(2025, 6, 1, 0, 0, s)).toISOString();
@@ -135,10 +142,13 @@ export function runCacheContract(label: string, makeHarness: () => Promise<Cache
     it('lets entries expire with their TTL; "no record" has its own, shorter TTL; TTL 0 is not cached', async () => {
       const c = await cache({ ttl: { socialInsurance: 1, marriages: 60, birthCertificates: 0 }, noRecordTtl: 1 });
       await c.setMany('socialInsurance', new Map([[A.id, { records: payments(A, 1), retrievedAt: at(6) }]]));
-      await c.setMany('marriages', new Map([
-        [A.id, { records: [marriage(A, B)], retrievedAt: at(7) }],
-        [C.id, { records: [], retrievedAt: at(7) }],
-      ]));
+      await c.setMany(
+        'marriages',
+        new Map([
+          [A.id, { records: [marriage(A, B)], retrievedAt: at(7) }],
+          [C.id, { records: [], retrievedAt: at(7) }],
+        ]),
+      );
       await c.setMany('birthCertificates', new Map([[A.id, { records: [], retrievedAt: at(8) }]]));
       expect((await c.getMany('socialInsurance', [A.id])).size).toBe(1);
       expect((await c.getMany('marriages', [A.id, C.id])).size).toBe(2);
@@ -151,10 +161,13 @@ export function runCacheContract(label: string, makeHarness: () => Promise<Cache
 
     it('evicts every entry of one person and nobody else', async () => {
       const c = await cache();
-      await c.setMany('socialInsurance', new Map([
-        [A.id, { records: payments(A, 2), retrievedAt: at(9) }],
-        [B.id, { records: payments(B, 2), retrievedAt: at(9) }],
-      ]));
+      await c.setMany(
+        'socialInsurance',
+        new Map([
+          [A.id, { records: payments(A, 2), retrievedAt: at(9) }],
+          [B.id, { records: payments(B, 2), retrievedAt: at(9) }],
+        ]),
+      );
       await c.setMany('marriages', new Map([[A.id, { records: [marriage(A, B)], retrievedAt: at(9) }]]));
       await c.setMany('household', new Map([[A.id, { records: [], retrievedAt: at(9) }]]));
       expect(await c.evictPerson(A.id)).toBe(3);

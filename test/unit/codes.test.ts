@@ -1,13 +1,7 @@
 // The identity codes: check characters worked out by hand from the standards, and the ways a
 // number can be wrong, none of which may repeat the number in its reason.
 import { describe, expect, it } from 'vitest';
-import {
-  creditCheckChar,
-  makeCreditCode,
-  orgCodeCheckChar,
-  validateCreditCode,
-  CREDIT_CODE_CHARSET,
-} from '../../src/codes/creditCode';
+import { creditCheckChar, makeCreditCode, orgCodeCheckChar, validateCreditCode, CREDIT_CODE_CHARSET } from '../../src/codes/creditCode';
 import { idCheckChar, makeIdNumber, normalizeIdNumber, validateIdNumber } from '../../src/codes/idNumber';
 import { countyName, isJiningCounty, JINING_COUNTIES } from '../../src/codes/regions';
 

@@ -36,7 +36,12 @@ describe('loadConfig', () => {
       JWKS_URL: 'https://idp.example/jwks',
       SUBJECT_HASH_KEY: 'k',
       DATABASE_URL: 'postgres://db/x',
-      ...Object.fromEntries(['POLICE', 'CIVIL_AFFAIRS', 'HUMAN_RESOURCES', 'NATURAL_RESOURCES', 'HOUSING', 'HEALTH', 'MARKET_REGULATION'].flatMap((p) => [[`${p}_URL`, `https://${p.toLowerCase()}.example`], [`${p}_APP_SECRET`, 's']])),
+      ...Object.fromEntries(
+        ['POLICE', 'CIVIL_AFFAIRS', 'HUMAN_RESOURCES', 'NATURAL_RESOURCES', 'HOUSING', 'HEALTH', 'MARKET_REGULATION'].flatMap((p) => [
+          [`${p}_URL`, `https://${p.toLowerCase()}.example`],
+          [`${p}_APP_SECRET`, 's'],
+        ]),
+      ),
     };
     const c = loadConfig(full);
     expect(c.production).toBe(true);

@@ -25,9 +25,13 @@ function normalizeAddress(a: string): string {
     let total = 0;
     let cur = 0;
     for (const ch of t) {
-      if (ch === '百') (total += (cur || 1) * 100), (cur = 0);
-      else if (ch === '十') (total += (cur || 1) * 10), (cur = 0);
-      else if (ch !== '零' && ch !== '〇') cur = d.indexOf(ch);
+      if (ch === '百') {
+        total += (cur || 1) * 100;
+        cur = 0;
+      } else if (ch === '十') {
+        total += (cur || 1) * 10;
+        cur = 0;
+      } else if (ch !== '零' && ch !== '〇') cur = d.indexOf(ch);
     }
     return String(total + cur);
   };
@@ -69,13 +73,16 @@ function evaluate(ix: DatasetIndex, s: Scenario): { category: Scenario['expected
   const steps = s.guardians
     .map((g) => g.idNumber)
     .filter((id) => !parents.has(id))
-    .filter((id) => ix.marriages(id).some((m) => m.status === 'MARRIED' && parents.has(m.husbandIdNumber === id ? m.wifeIdNumber : m.husbandIdNumber)));
+    .filter((id) =>
+      ix.marriages(id).some((m) => m.status === 'MARRIED' && parents.has(m.husbandIdNumber === id ? m.wifeIdNumber : m.husbandIdNumber)),
+    );
   const holders = [...parents, ...steps, s.child.idNumber];
 
   const places: string[] = [];
   for (const id of holders) {
     for (const t of ix.properties(id)) {
-      if (t.regionCode === county && (t.usage ?? '').includes('住宅') && t.status !== '注销' && t.status !== '查封') places.push(t.location ?? '');
+      if (t.regionCode === county && (t.usage ?? '').includes('住宅') && t.status !== '注销' && t.status !== '查封')
+        places.push(t.location ?? '');
     }
     // a county's policy may decide that a purchase contract is no property (policy data)
     if (policyFor(county).purchaseContractsCountAsProperty) {
@@ -85,7 +92,8 @@ function evaluate(ix: DatasetIndex, s: Scenario): { category: Scenario['expected
     }
   }
   const household = childHh?.regionCode === county;
-  if (household && places.some((p) => normalizeAddress(p) === normalizeAddress(childHh!.address ?? ''))) return { category: 'HOUSEHOLD_AND_PROPERTY', ageEligible };
+  if (household && places.some((p) => normalizeAddress(p) === normalizeAddress(childHh.address ?? '')))
+    return { category: 'HOUSEHOLD_AND_PROPERTY', ageEligible };
   if (places.length) return { category: 'PROPERTY_ONLY', ageEligible };
   if (household) return { category: 'HOUSEHOLD_ONLY', ageEligible };
 
@@ -104,7 +112,7 @@ function evaluate(ix: DatasetIndex, s: Scenario): { category: Scenario['expected
         start = p.validFrom!;
         end = p.validUntil!;
       }
-      if (start! <= sixMonthsBefore && end! >= cutoff) return { category: 'MIGRANT_WORKER_CHILD', ageEligible };
+      if (start! <= sixMonthsBefore && end >= cutoff) return { category: 'MIGRANT_WORKER_CHILD', ageEligible };
     }
   }
   return { category: 'UNDETERMINED', ageEligible };
@@ -181,7 +189,8 @@ describe('the built-in data set', () => {
       const r = validateIdNumber(h.idNumber);
       expect(r.ok && r.birthDate === h.birthDate && r.gender === h.gender).toBe(true);
     }
-    for (const c of [...built.dataset.individualBusinesses, ...built.dataset.enterprises]) expect(validateCreditCode(c.creditCode).ok).toBe(true);
+    for (const c of [...built.dataset.individualBusinesses, ...built.dataset.enterprises])
+      expect(validateCreditCode(c.creditCode).ok).toBe(true);
     const certs = built.dataset.properties.map((p) => p.certificateNumber);
     expect(new Set(certs).size).toBe(certs.length);
   });
@@ -219,11 +228,25 @@ describe('the scenarios', () => {
     expect(new Set(built.scenarios.map((s) => s.countyCode)).size).toBeGreaterThanOrEqual(10);
     expect(keys).toEqual(
       expect.arrayContaining([
-        'household-and-property', 'property-only', 'household-only', 'household-and-property-different-address',
-        'migrant-worker', 'migrant-worker-short-permit', 'migrant-permit-one-day-gap', 'divorced-parents',
-        'divorced-ex-spouse-home', 'remarried-step-parent-home', 'purchase-contract-only', 'cancelled-title',
-        'sealed-title', 'child-too-young', 'child-born-31-august', 'junior-stage', 'priority-group',
-        'unknown-person', 'full-evidence',
+        'household-and-property',
+        'property-only',
+        'household-only',
+        'household-and-property-different-address',
+        'migrant-worker',
+        'migrant-worker-short-permit',
+        'migrant-permit-one-day-gap',
+        'divorced-parents',
+        'divorced-ex-spouse-home',
+        'remarried-step-parent-home',
+        'purchase-contract-only',
+        'cancelled-title',
+        'sealed-title',
+        'child-too-young',
+        'child-born-31-august',
+        'junior-stage',
+        'priority-group',
+        'unknown-person',
+        'full-evidence',
       ]),
     );
   });
@@ -287,9 +310,18 @@ describe('the scenarios', () => {
       const locations = [...titles].map((p) => p.location!);
       return { address, locations };
     };
-    for (const key of ['household-and-property', 'divorced-parents', 'remarried-step-parent-home', 'child-too-young', 'child-born-31-august']) {
+    for (const key of [
+      'household-and-property',
+      'divorced-parents',
+      'remarried-step-parent-home',
+      'child-too-young',
+      'child-born-31-august',
+    ]) {
       const { address, locations } = pairs(key);
-      expect(locations.some((l) => l !== address && normalizeAddress(l) === normalizeAddress(address)), key).toBe(true);
+      expect(
+        locations.some((l) => l !== address && normalizeAddress(l) === normalizeAddress(address)),
+        key,
+      ).toBe(true);
     }
     expect(pairs('household-and-property')).toEqual({
       address: '山东省济宁市任城区测试路十八号3单元502室',
@@ -407,11 +439,19 @@ describe('parseDataset', () => {
     expect(rejects((d) => (d.birthCertificates[0].birthDate = '2019-02-29')).message).toBe(
       'MOCK_DATA: birthCertificates[0].birthDate: must be a real date YYYY-MM-DD',
     );
-    expect(rejects((d) => (d.socialInsurance[2].period = '2025-13')).message).toBe('MOCK_DATA: socialInsurance[2].period: must be a month YYYY-MM');
-    expect(rejects((d) => (d.marriages[0].status = 'SEPARATED')).message).toContain('marriages[0].status: must be one of MARRIED, DIVORCED, ANNULLED');
-    expect(rejects((d) => (d.enterprises[0].creditCode = d.enterprises[0].creditCode.slice(0, 17) + (d.enterprises[0].creditCode.endsWith('0') ? '1' : '0'))).message).toBe(
-      'MOCK_DATA: enterprises[0].creditCode: fails its check digit',
+    expect(rejects((d) => (d.socialInsurance[2].period = '2025-13')).message).toBe(
+      'MOCK_DATA: socialInsurance[2].period: must be a month YYYY-MM',
     );
+    expect(rejects((d) => (d.marriages[0].status = 'SEPARATED')).message).toContain(
+      'marriages[0].status: must be one of MARRIED, DIVORCED, ANNULLED',
+    );
+    expect(
+      rejects(
+        (d) =>
+          (d.enterprises[0].creditCode =
+            d.enterprises[0].creditCode.slice(0, 17) + (d.enterprises[0].creditCode.endsWith('0') ? '1' : '0')),
+      ).message,
+    ).toBe('MOCK_DATA: enterprises[0].creditCode: fails its check digit');
     expect(rejects((d) => (d.households[0].regionCode = 370811)).message).toBe('MOCK_DATA: households[0].regionCode: must be a string');
     expect(rejects((d) => delete d.households[2].idNumber).message).toBe('MOCK_DATA: households[2].idNumber: is missing');
     expect(rejects((d) => (d.leaseFilings[0].lessorName = '')).message).toBe('MOCK_DATA: leaseFilings[0].lessorName: is empty: use null');
@@ -421,7 +461,9 @@ describe('parseDataset', () => {
 
   it('rejects unknown top-level keys, duplicate households and non-objects', () => {
     expect(rejects((d) => (d.household = [])).message).toBe('MOCK_DATA: unknown key household');
-    expect(rejects((d) => d.households.push({ ...d.households[0] })).message).toBe('MOCK_DATA: households[3].idNumber: the same person as households[0]');
+    expect(rejects((d) => d.households.push({ ...d.households[0] })).message).toBe(
+      'MOCK_DATA: households[3].idNumber: the same person as households[0]',
+    );
     expect(() => parseDataset([])).toThrow(DatasetError);
     expect(() => parseDataset(null)).toThrow(DatasetError);
   });
@@ -486,7 +528,19 @@ describe('loading and indexing', () => {
 
   it('matches a lower-case x check character', () => {
     const id = '11010519491231002X';
-    const index = new DatasetIndex({ ...parseDataset({}), marriages: [{ husbandIdNumber: '370811201908310015', husbandName: '王测一', wifeIdNumber: id, wifeName: '李样二', registeredOn: null, status: 'MARRIED' }] });
+    const index = new DatasetIndex({
+      ...parseDataset({}),
+      marriages: [
+        {
+          husbandIdNumber: '370811201908310015',
+          husbandName: '王测一',
+          wifeIdNumber: id,
+          wifeName: '李样二',
+          registeredOn: null,
+          status: 'MARRIED',
+        },
+      ],
+    });
     expect(index.marriages('11010519491231002x')).toHaveLength(1);
   });
 });

@@ -47,7 +47,10 @@ describe('every field of the built schema has an explicit rule', () => {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
       for (const field of Object.keys(type.getFields())) {
         fields++;
-        expect(tree[type.name]?.[field], `${type.name}.${field} has no rule: decide who may see it in src/auth/permissions.ts`).toBeDefined();
+        expect(
+          tree[type.name]?.[field],
+          `${type.name}.${field} has no rule: decide who may see it in src/auth/permissions.ts`,
+        ).toBeDefined();
       }
     }
     expect(fields).toBeGreaterThan(150);
@@ -68,7 +71,8 @@ describe('every field of the built schema has an explicit rule', () => {
     const tree = securityOf(schema)!.rules;
     const person = schema.getType('Person');
     if (!isObjectType(person)) throw new Error('no Person');
-    for (const field of Object.keys(person.getFields())) expect((tree.Person?.[field] as { name?: string } | undefined)?.name).toBe('personVisible');
+    for (const field of Object.keys(person.getFields()))
+      expect((tree.Person?.[field] as { name?: string } | undefined)?.name).toBe('personVisible');
   });
 
   it('the schema keeps its @pii marks through the security layers', async () => {
@@ -83,8 +87,14 @@ describe('deny by default at run time', () => {
 
   it('a field no rule names is FORBIDDEN to every role, leaf fields of unnamed types included', async () => {
     const sdl = [...loadTypeDefs(), 'extend type Query { secret: String  box: Box }  type Box { inside: String }'];
-    const raw = makeExecutableSchema({ typeDefs: sdl, resolvers: { Query: { secret: () => 'leaked', box: () => ({ inside: 'leaked' }) } } });
-    const secured = applyMiddleware(raw, securityMiddleware(ruleTree({ consents: noConsents, policy: new CountyConsentPolicy(), subjectHash: makeSubjectHasher('k') })));
+    const raw = makeExecutableSchema({
+      typeDefs: sdl,
+      resolvers: { Query: { secret: () => 'leaked', box: () => ({ inside: 'leaked' }) } },
+    });
+    const secured = applyMiddleware(
+      raw,
+      securityMiddleware(ruleTree({ consents: noConsents, policy: new CountyConsentPolicy(), subjectHash: makeSubjectHasher('k') })),
+    );
     for (const role of ['county_platform', 'school_reviewer', 'help_desk', 'applicant', 'auditor', 'admin'] as const) {
       const r = await graphql({ schema: secured, source: '{ secret box { inside } }', contextValue: viewer(role) });
       expect(r.data).toEqual({ secret: null, box: null });
@@ -101,7 +111,9 @@ describe('deny by default at run time', () => {
   });
 
   it('strict rules key on a stable rendering of parent and arguments', () => {
-    expect(stableKey({ parent: undefined, args: { b: 1, a: [2, { d: 1, c: 2 }] } })).toBe(stableKey({ args: { a: [2, { c: 2, d: 1 }], b: 1 } }));
+    expect(stableKey({ parent: undefined, args: { b: 1, a: [2, { d: 1, c: 2 }] } })).toBe(
+      stableKey({ args: { a: [2, { c: 2, d: 1 }], b: 1 } }),
+    );
     expect(stableKey({ args: { a: 1 } })).not.toBe(stableKey({ args: { a: 2 } }));
   });
 });

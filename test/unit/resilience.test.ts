@@ -65,16 +65,22 @@ describe('department guards', () => {
   });
 
   it('opens past the threshold, then fails fast with OpenCircuitError without running the attempt', async () => {
-    const guards = createDepartmentGuards({ breaker: { ...DEFAULT_BREAKER, volumeThreshold: 4, resetMs: 60_000 }, ratePerSecond: rates, maxRateWaitMs: 0 });
+    const guards = createDepartmentGuards({
+      breaker: { ...DEFAULT_BREAKER, volumeThreshold: 4, resetMs: 60_000 },
+      ratePerSecond: rates,
+      maxRateWaitMs: 0,
+    });
     try {
       const failing = () => Promise.reject(statusFailure(503));
       for (let i = 0; i < 5; i++) await guards.wrapAttempt('police', failing).catch(() => {});
       expect(guards.state('police')).toBe('open');
       expect(guards.state('health')).toBe('closed');
       let ran = false;
-      const err = await guards.wrapAttempt('police', async () => {
-        ran = true;
-      }).catch((e: unknown) => e);
+      const err = await guards
+        .wrapAttempt('police', async () => {
+          ran = true;
+        })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(OpenCircuitError);
       expect((err as Error).name).toBe('OpenCircuitError');
       expect(ran).toBe(false);
@@ -83,7 +89,7 @@ describe('department guards', () => {
     }
   });
 
-  it('refuses locally, as our own limit, when the department\'s token bucket is empty', async () => {
+  it("refuses locally, as our own limit, when the department's token bucket is empty", async () => {
     const guards = createDepartmentGuards({ breaker: DEFAULT_BREAKER, ratePerSecond: { ...rates, health: 2 }, maxRateWaitMs: 0 });
     try {
       const ok = () => Promise.resolve('ok');

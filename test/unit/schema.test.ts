@@ -3,16 +3,7 @@
 // everything a clerk reads. The expected lists are written from seed/BRIEF.md and
 // src/evidence/records.ts, not read from the SDL.
 import { describe, expect, it } from 'vitest';
-import {
-  Kind,
-  parse,
-  isEnumType,
-  isInputObjectType,
-  isObjectType,
-  isScalarType,
-  type FieldDefinitionNode,
-  type GraphQLNamedType,
-} from 'graphql';
+import { Kind, parse, isEnumType, isInputObjectType, isObjectType, isScalarType, type GraphQLNamedType } from 'graphql';
 import { buildExecutableSchema, loadTypeDefs, piiFields } from '../../src/schema';
 import { EVIDENCE } from '../../src/evidence/kinds';
 import codegenConfig from '../../codegen';
@@ -22,53 +13,122 @@ const schema = buildExecutableSchema();
 // GraphQL type of every field, as records.ts declares it (`| null` means nullable).
 const EXPECTED: Record<string, Record<string, string>> = {
   HouseholdRegistration: {
-    idNumber: 'String!', name: 'String!', gender: 'Gender', birthDate: 'Date', ethnicity: 'String',
-    nativePlace: 'String', regionCode: 'String!', regionName: 'String', address: 'String',
-    issuingAuthority: 'String', householdType: 'HouseholdType', householdNumber: 'String',
-    headOfHouseholdName: 'String', relationToHeadCode: 'String', relationToHeadName: 'String',
+    idNumber: 'String!',
+    name: 'String!',
+    gender: 'Gender',
+    birthDate: 'Date',
+    ethnicity: 'String',
+    nativePlace: 'String',
+    regionCode: 'String!',
+    regionName: 'String',
+    address: 'String',
+    issuingAuthority: 'String',
+    householdType: 'HouseholdType',
+    householdNumber: 'String',
+    headOfHouseholdName: 'String',
+    relationToHeadCode: 'String',
+    relationToHeadName: 'String',
   },
   ResidencePermit: {
-    idNumber: 'String!', name: 'String!', gender: 'Gender', ethnicity: 'String', registeredResidence: 'String',
-    currentAddress: 'String', issuingAuthority: 'String', validFrom: 'Date', validUntil: 'Date', regionCode: 'String!',
+    idNumber: 'String!',
+    name: 'String!',
+    gender: 'Gender',
+    ethnicity: 'String',
+    registeredResidence: 'String',
+    currentAddress: 'String',
+    issuingAuthority: 'String',
+    validFrom: 'Date',
+    validUntil: 'Date',
+    regionCode: 'String!',
   },
   PropertyCertificate: {
-    holderName: 'String!', holderIdNumber: 'String!', certificateNumber: 'String!', rightType: 'String',
-    rightNature: 'String', registeredOn: 'Date', regionCode: 'String!', location: 'String', usage: 'String',
-    status: 'String', coOwnership: 'CoOwnership',
+    holderName: 'String!',
+    holderIdNumber: 'String!',
+    certificateNumber: 'String!',
+    rightType: 'String',
+    rightNature: 'String',
+    registeredOn: 'Date',
+    regionCode: 'String!',
+    location: 'String',
+    usage: 'String',
+    status: 'String',
+    coOwnership: 'CoOwnership',
   },
   PurchaseContract: {
-    contractNumber: 'String!', buyerName: 'String!', buyerIdNumber: 'String!', coOwnership: 'CoOwnership',
-    signedAt: 'Date', agreedDeliveryDate: 'Date', regionCode: 'String!', location: 'String', plannedUsage: 'String',
+    contractNumber: 'String!',
+    buyerName: 'String!',
+    buyerIdNumber: 'String!',
+    coOwnership: 'CoOwnership',
+    signedAt: 'Date',
+    agreedDeliveryDate: 'Date',
+    regionCode: 'String!',
+    location: 'String',
+    plannedUsage: 'String',
   },
   LeaseFiling: {
-    filingNumber: 'String!', lessorName: 'String', lessorIdNumber: 'String', lesseeName: 'String!',
-    lesseeIdNumber: 'String!', regionCode: 'String!', location: 'String', propertyCertificateNumber: 'String',
-    leaseStart: 'Date', leaseEnd: 'Date',
+    filingNumber: 'String!',
+    lessorName: 'String',
+    lessorIdNumber: 'String',
+    lesseeName: 'String!',
+    lesseeIdNumber: 'String!',
+    regionCode: 'String!',
+    location: 'String',
+    propertyCertificateNumber: 'String',
+    leaseStart: 'Date',
+    leaseEnd: 'Date',
   },
   SubsidizedHousingContract: {
-    regionCode: 'String!', address: 'String', members: '[SubsidizedHousingMember!]!', contractStatus: 'String',
-    reviewStatus: 'String', contractStart: 'Date', subsidyType: 'String', contractEnd: 'Date',
+    regionCode: 'String!',
+    address: 'String',
+    members: '[SubsidizedHousingMember!]!',
+    contractStatus: 'String',
+    reviewStatus: 'String',
+    contractStart: 'Date',
+    subsidyType: 'String',
+    contractEnd: 'Date',
     applicationCertificateNumber: 'String',
   },
   IndividualBusinessLicense: {
-    operatorName: 'String!', operatorIdNumber: 'String!', creditCode: 'String!', establishedOn: 'Date',
-    businessAddress: 'String', regionCode: 'String!',
+    operatorName: 'String!',
+    operatorIdNumber: 'String!',
+    creditCode: 'String!',
+    establishedOn: 'Date',
+    businessAddress: 'String',
+    regionCode: 'String!',
   },
   EnterpriseLicense: {
-    enterpriseName: 'String!', creditCode: 'String!', licenseName: 'String', legalRepresentativeName: 'String!',
-    registeredOn: 'Date', registeredAddress: 'String', regionCode: 'String!',
+    enterpriseName: 'String!',
+    creditCode: 'String!',
+    licenseName: 'String',
+    legalRepresentativeName: 'String!',
+    registeredOn: 'Date',
+    registeredAddress: 'String',
+    regionCode: 'String!',
   },
   SocialInsurancePayment: {
-    idNumber: 'String!', name: 'String!', employerName: 'String', period: 'String!',
-    insuranceType: 'InsuranceType!', regionCode: 'String',
+    idNumber: 'String!',
+    name: 'String!',
+    employerName: 'String',
+    period: 'String!',
+    insuranceType: 'InsuranceType!',
+    regionCode: 'String',
   },
   MarriageRegistration: {
-    husbandIdNumber: 'String!', husbandName: 'String!', wifeIdNumber: 'String!', wifeName: 'String!',
-    registeredOn: 'Date', status: 'MarriageStatus!',
+    husbandIdNumber: 'String!',
+    husbandName: 'String!',
+    wifeIdNumber: 'String!',
+    wifeName: 'String!',
+    registeredOn: 'Date',
+    status: 'MarriageStatus!',
   },
   BirthCertificate: {
-    certificateNumber: 'String!', childName: 'String!', birthDate: 'Date!', fatherName: 'String',
-    fatherIdNumber: 'String', motherName: 'String', motherIdNumber: 'String',
+    certificateNumber: 'String!',
+    childName: 'String!',
+    birthDate: 'Date!',
+    fatherName: 'String',
+    fatherIdNumber: 'String',
+    motherName: 'String',
+    motherIdNumber: 'String',
   },
 };
 
@@ -105,9 +165,7 @@ const ENUMS: Record<string, string[]> = {
   Stage: ['PRIMARY', 'JUNIOR'],
   GuardianRelation: ['FATHER', 'MOTHER', 'OTHER'],
   CheckStatus: ['PASSED', 'FAILED', 'UNAVAILABLE', 'NOT_APPLICABLE'],
-  EnrollmentCategory: [
-    'HOUSEHOLD_AND_PROPERTY', 'PROPERTY_ONLY', 'HOUSEHOLD_ONLY', 'MIGRANT_WORKER_CHILD', 'PRIORITY', 'UNDETERMINED',
-  ],
+  EnrollmentCategory: ['HOUSEHOLD_AND_PROPERTY', 'PROPERTY_ONLY', 'HOUSEHOLD_ONLY', 'MIGRANT_WORKER_CHILD', 'PRIORITY', 'UNDETERMINED'],
 };
 
 // Every field holding a citizen ID number or a person's name, on any object type.
@@ -183,7 +241,16 @@ describe('evidence types', () => {
   it('EvidenceKind names the eleven kinds of kinds.ts', () => {
     const kind = schema.getType('EvidenceKind');
     if (!isEnumType(kind)) throw new Error('EvidenceKind is not an enum');
-    expect(kind.getValues().map((v) => v.name).sort()).toEqual(Object.values(EVIDENCE).map((e) => e.enumValue).sort());
+    expect(
+      kind
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(
+      Object.values(EVIDENCE)
+        .map((e) => e.enumValue)
+        .sort(),
+    );
   });
 
   it.each(Object.keys(ENUMS))('enum %s has the contract values', (name) => {
@@ -218,22 +285,44 @@ describe('contract names', () => {
     if (!isInputObjectType(input)) throw new Error('ApplicationInput is not an input');
     const fields = input.getFields();
     expect(Object.fromEntries(Object.values(fields).map((f) => [f.name, String(f.type)]))).toEqual({
-      applicationId: 'ID!', countyCode: 'String!', schoolYear: 'Int!', stage: 'Stage!', child: 'ApplicantPerson!',
-      guardians: '[Guardian!]!', priorityGroup: 'Boolean',
+      applicationId: 'ID!',
+      countyCode: 'String!',
+      schoolYear: 'Int!',
+      stage: 'Stage!',
+      child: 'ApplicantPerson!',
+      guardians: '[Guardian!]!',
+      priorityGroup: 'Boolean',
     });
     expect(fields.priorityGroup!.defaultValue).toBe(false);
     expect(fieldTypes('Verification')).toMatchObject({
-      applicationId: 'ID!', category: 'EnrollmentCategory!', zeroProof: 'Boolean!', ageEligible: 'Boolean',
-      checks: '[Check!]!', missingEvidence: '[EvidenceKind!]!', points: 'Points',
+      applicationId: 'ID!',
+      category: 'EnrollmentCategory!',
+      zeroProof: 'Boolean!',
+      ageEligible: 'Boolean',
+      checks: '[Check!]!',
+      missingEvidence: '[EvidenceKind!]!',
+      points: 'Points',
     });
   });
 
   it('AccessLogEntry and AccessLogFilter carry the contract fields', () => {
     expect(fieldTypes('AccessLogEntry')).toMatchObject({
-      seq: 'Int!', at: 'DateTime!', requestId: 'String!', actorSubject: 'String!', actorRole: 'String!',
-      actorCounty: 'String', applicationId: 'String', countyCode: 'String', subjectHash: 'String',
-      department: 'String', evidence: 'String', fields: '[String!]!', outcome: 'AccessOutcome!',
-      source: 'AccessSource', hash: 'String!', prevHash: 'String!',
+      seq: 'Int!',
+      at: 'DateTime!',
+      requestId: 'String!',
+      actorSubject: 'String!',
+      actorRole: 'String!',
+      actorCounty: 'String',
+      applicationId: 'String',
+      countyCode: 'String',
+      subjectHash: 'String',
+      department: 'String',
+      evidence: 'String',
+      fields: '[String!]!',
+      outcome: 'AccessOutcome!',
+      source: 'AccessSource',
+      hash: 'String!',
+      prevHash: 'String!',
     });
     const filter = schema.getType('AccessLogFilter');
     if (!isInputObjectType(filter)) throw new Error('AccessLogFilter is not an input');
@@ -251,7 +340,7 @@ describe('@pii', () => {
   for (const sdl of loadTypeDefs()) {
     for (const def of parse(sdl).definitions) {
       if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
-      for (const field of (def.fields ?? []) as readonly FieldDefinitionNode[]) {
+      for (const field of def.fields ?? []) {
         const key = `${def.name.value}.${field.name.value}`;
         if (/(^idNumber$|IdNumber$|^name$|Name$)/.test(field.name.value)) candidates.add(key);
         for (const d of field.directives ?? []) {

@@ -10,7 +10,14 @@ import { validateIdNumber } from '../../src/codes/idNumber';
 import type { EvidenceName } from '../../src/evidence/kinds';
 import type { Dataset } from '../../src/evidence/records';
 import { loadPolicies, policyFor, type Policy } from '../../src/verification/policy';
-import { evaluateApplication, firstWaveReads, followUpReads, type ApplicationFacts, type EvidenceSet, type PersonEvidence, type Read } from '../../src/verification/rules';
+import {
+  evaluateApplication,
+  firstWaveReads,
+  followUpReads,
+  type ApplicationFacts,
+  type PersonEvidence,
+  type Read,
+} from '../../src/verification/rules';
 
 function verifyOffline(index: DatasetIndex, s: Scenario, policyOf: (county: string) => Policy) {
   const parsed = validateIdNumber(s.child.idNumber);
@@ -50,7 +57,7 @@ function verifyOffline(index: DatasetIndex, s: Scenario, policyOf: (county: stri
     }
   };
   fill(firstWaveReads(app, policy));
-  fill(followUpReads(app, ev as EvidenceSet, policy));
+  fill(followUpReads(app, ev, policy));
   return evaluateApplication(app, ev, policy);
 }
 
@@ -61,7 +68,14 @@ function disagreements(dataset: Dataset, scenarios: Scenario[], policyOf: (count
     const v = verifyOffline(index, s, policyOf);
     const got = { category: v.category, ageEligible: v.ageEligible, zeroProof: v.zeroProof };
     const expected = { category: s.expectedCategory, ageEligible: s.expectedAgeEligible, zeroProof: s.expectedZeroProof };
-    if (JSON.stringify(got) !== JSON.stringify(expected)) out.push({ key: s.key, description: s.description, expected, got, checks: v.checks.filter((c) => c.status !== 'PASSED' && c.status !== 'NOT_APPLICABLE') });
+    if (JSON.stringify(got) !== JSON.stringify(expected))
+      out.push({
+        key: s.key,
+        description: s.description,
+        expected,
+        got,
+        checks: v.checks.filter((c) => c.status !== 'PASSED' && c.status !== 'NOT_APPLICABLE'),
+      });
   }
   return out;
 }
@@ -75,7 +89,7 @@ describe('the rules against the mock data generator', () => {
   it.each([
     [1, 400],
     [7, 2000],
-  ])('a generated cohort (seed %i, %i families), each under its own county\'s policy', (seed, families) => {
+  ])("a generated cohort (seed %i, %i families), each under its own county's policy", (seed, families) => {
     // the generator expects what each county's policy decides (嘉祥县 does not count purchase
     // contracts), as the gateway does
     const { dataset, scenarios } = generateCohort(families, seed);

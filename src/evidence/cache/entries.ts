@@ -56,7 +56,11 @@ export class EntryCodec {
       if (!(ttlSeconds > 0)) continue;
       const hash = this.s.subjectHash(id);
       const payload: Payload = { t: answer.retrievedAt, r: answer.records };
-      out.push({ key: evidenceCacheKey(this.s.prefix, name, hash), value: this.s.sealer.seal(JSON.stringify(payload), context(name, hash)), ttlSeconds });
+      out.push({
+        key: evidenceCacheKey(this.s.prefix, name, hash),
+        value: this.s.sealer.seal(JSON.stringify(payload), context(name, hash)),
+        ttlSeconds,
+      });
     }
     return out;
   }

@@ -192,7 +192,13 @@ export class RedisCache implements EvidenceCache {
       const node = target.nodes[0]!;
       // auto-pipelining here too: the eleven MGETs of one request (and those of concurrent
       // requests) leave in one write instead of eleven
-      this.client = new Redis({ ...nodeOptions, enableAutoPipelining: true, host: node.host, port: node.port, ...(target.db !== undefined ? { db: target.db } : {}) });
+      this.client = new Redis({
+        ...nodeOptions,
+        enableAutoPipelining: true,
+        host: node.host,
+        port: node.port,
+        ...(target.db !== undefined ? { db: target.db } : {}),
+      });
     }
     this.client.on('ready', () => {
       this.degraded = false;
