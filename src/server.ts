@@ -8,6 +8,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { App } from './app';
+import { createConsole, type Console } from './console/index';
+import { createIde, type Ide } from './console/ide';
 import { buildContext, type GatewayContext } from './context';
 import { errorCodeOf, RateLimitedError, UnauthenticatedError } from './errors';
 import { queryProtection, QUERY_TOO_COMPLEX_MESSAGE, TOKEN_LIMIT_MESSAGE } from './resilience/armor';
@@ -29,6 +31,10 @@ export interface Gateway {
 interface ServerState {
   limiter: RateLimiter;
   draining: boolean;
+  /** the auditor console at /console */
+  console: Console;
+  /** the GraphQL IDE at GET /graphql (text/html); undefined in production */
+  ide: Ide | undefined;
 }
 
 /** Messages graphql-js writes with the offending value in them ("got invalid value …"). */
@@ -129,7 +135,12 @@ export async function startGateway(
     // cache-control hints are never used (responses are per caller): its per-field hook is pure cost
     plugins: [ApolloServerPluginCacheControlDisabled(), requestLogPlugin(app), ...(protection?.plugins ?? []), ...(opts.plugins ?? [])],
   });
-  const state: ServerState = { limiter: createRateLimiter(app.config, app.logger), draining: false };
+  const state: ServerState = {
+    limiter: createRateLimiter(app.config, app.logger),
+    draining: false,
+    console: createConsole(app),
+    ide: createIde(app),
+  };
   await apollo.start();
 
   const server = createServer((req, res) => {
@@ -189,6 +200,8 @@ async function handle(
     res.end(await app.metrics.registry.metrics());
     return;
   }
+  if (await state.console.handle(req, res, url)) return;
+  if (state.ide && (await state.ide.handle(req, res, url))) return;
   if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
   if (req.method !== 'POST' && req.method !== 'GET') {
     res.setHeader('allow', 'GET, POST');
