@@ -2,18 +2,20 @@
 // the scenario a family is written down as (with the verdict the rules must reach).
 import { makeCreditCode } from '../../../src/codes/creditCode';
 import { makeIdNumber } from '../../../src/codes/idNumber';
-import type { CoOwnershipMode, Dataset, Gender, HouseholdRegistration, InsuranceType, MarriageStatus, PropertyCertificate } from '../../../src/evidence/records';
+import type {
+  CoOwnershipMode,
+  Dataset,
+  Gender,
+  HouseholdRegistration,
+  InsuranceType,
+  MarriageStatus,
+  PropertyCertificate,
+} from '../../../src/evidence/records';
 import { emptyDataset } from '../index';
 import { monthsBetween, type Rng } from './random';
 import { ADDRESS_COUNTY, CREDIT_ORG_CHARS, nativePlaceOf, POLICE, regionName } from './vocabulary';
 
-export type Category =
-  | 'HOUSEHOLD_AND_PROPERTY'
-  | 'PROPERTY_ONLY'
-  | 'HOUSEHOLD_ONLY'
-  | 'MIGRANT_WORKER_CHILD'
-  | 'PRIORITY'
-  | 'UNDETERMINED';
+export type Category = 'HOUSEHOLD_AND_PROPERTY' | 'PROPERTY_ONLY' | 'HOUSEHOLD_ONLY' | 'MIGRANT_WORKER_CHILD' | 'PRIORITY' | 'UNDETERMINED';
 
 export interface Scenario {
   key: string;
@@ -78,7 +80,10 @@ class IdAllocator {
   }
 }
 
-export type RelationCode = '02' | '10' | '11' | '12' | '20' | '21' | '22' | '27' | '30' | '31' | '32' | '37' | '43' | '44' | '51' | '52' | '99';
+export type RelationCode =
+  '02' | '10' | '11' | '12' | '20' | '21' | '22' | '27' | '30' | '31' | '32' | '37' | '43' | '44' | '51' | '52' | '99';
+// the code table, four to a line as the register prints it
+// prettier-ignore
 const RELATION_NAMES: Record<RelationCode, string> = {
   '02': '户主', '10': '配偶', '11': '夫', '12': '妻',
   '20': '子', '21': '长子', '22': '次子', '27': '养子或继子',
@@ -112,7 +117,14 @@ export class Builder {
   }
 
   person(name: string, gender: Gender, birthDate: string, idRegion: string, ethnicity = '汉族'): Person {
-    return { idNumber: this.ids.allocate(this.rng, idRegion, birthDate, gender), name, gender, birthDate, ethnicity, nativePlace: nativePlaceOf(idRegion) };
+    return {
+      idNumber: this.ids.allocate(this.rng, idRegion, birthDate, gender),
+      name,
+      gender,
+      birthDate,
+      ethnicity,
+      nativePlace: nativePlaceOf(idRegion),
+    };
   }
 
   /** One household register: every member shares the number, the address and the head. */
@@ -193,7 +205,15 @@ export class Builder {
 
   purchaseContract(
     buyer: Person,
-    o: { regionCode: string; location: string; signedAt: string; agreedDeliveryDate: string; plannedUsage?: string; mode?: CoOwnershipMode; coOwners?: [Person, string | null][] },
+    o: {
+      regionCode: string;
+      location: string;
+      signedAt: string;
+      agreedDeliveryDate: string;
+      plannedUsage?: string;
+      mode?: CoOwnershipMode;
+      coOwners?: [Person, string | null][];
+    },
   ): void {
     this.ds.purchaseContracts.push({
       contractNumber: `WQ${o.regionCode}${o.signedAt.slice(0, 4)}${String(this.next()).padStart(6, '0')}`,
@@ -211,7 +231,10 @@ export class Builder {
     });
   }
 
-  residencePermit(p: Person, o: { regionCode: string; validFrom: string; validUntil: string; registeredResidence: string; currentAddress: string }): void {
+  residencePermit(
+    p: Person,
+    o: { regionCode: string; validFrom: string; validUntil: string; registeredResidence: string; currentAddress: string },
+  ): void {
     this.ds.residencePermits.push({
       idNumber: p.idNumber,
       name: p.name,
@@ -226,7 +249,17 @@ export class Builder {
     });
   }
 
-  leaseFiling(lessee: Person, o: { lessor: Person | null; regionCode: string; location: string; propertyCertificateNumber: string | null; leaseStart: string; leaseEnd: string }): void {
+  leaseFiling(
+    lessee: Person,
+    o: {
+      lessor: Person | null;
+      regionCode: string;
+      location: string;
+      propertyCertificateNumber: string | null;
+      leaseStart: string;
+      leaseEnd: string;
+    },
+  ): void {
     this.ds.leaseFilings.push({
       filingNumber: `济租备字(${o.leaseStart.slice(0, 4)})第${String(this.next()).padStart(6, '0')}号`,
       lessorName: o.lessor?.name ?? null,
@@ -303,7 +336,14 @@ export class Builder {
   socialInsurance(p: Person, o: { from: string; to: string; types: InsuranceType[]; regionCode: string; employerName: string }): void {
     for (const period of monthsBetween(o.from, o.to)) {
       for (const insuranceType of o.types) {
-        this.ds.socialInsurance.push({ idNumber: p.idNumber, name: p.name, employerName: o.employerName, period, insuranceType, regionCode: o.regionCode });
+        this.ds.socialInsurance.push({
+          idNumber: p.idNumber,
+          name: p.name,
+          employerName: o.employerName,
+          period,
+          insuranceType,
+          regionCode: o.regionCode,
+        });
       }
     }
   }

@@ -114,5 +114,12 @@ export function randomNotation(rng: Rng): Notation {
   return { chineseNumber: rng.chance(0.4), dashFlat: rng.chance(0.4) };
 }
 
-export const EMPLOYERS = ['济宁测试机械有限公司', '样例物流有限公司', '演示食品有限公司', '测样纺织有限公司', '演示建材有限公司', '样板商贸有限公司'];
+export const EMPLOYERS = [
+  '济宁测试机械有限公司',
+  '样例物流有限公司',
+  '演示食品有限公司',
+  '测样纺织有限公司',
+  '演示建材有限公司',
+  '样板商贸有限公司',
+];
 export const CREDIT_ORG_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
