@@ -202,6 +202,9 @@ async function handle(
   }
   if (await state.console.handle(req, res, url)) return;
   if (state.ide && (await state.ide.handle(req, res, url))) return;
+  // the IDE is absent in production: a browser asking for it gets the unknown path's answer
+  if (!state.ide && url.pathname === '/graphql' && req.method === 'GET' && url.search === '' && /text\/html/.test(req.headers.accept ?? ''))
+    return sendJson(res, 404, { error: 'not found' });
   if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
   if (req.method !== 'POST' && req.method !== 'GET') {
     res.setHeader('allow', 'GET, POST');

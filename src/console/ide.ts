@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { App } from '../app';
 import { devTokenSigner } from '../auth/devKeys';
 import { viewerFromClaims } from '../auth/jwt';
@@ -101,8 +101,10 @@ export function createIde(app: App): Ide | undefined {
     const role = typeof body.role === 'string' ? body.role : '';
     if (!(ROLES as readonly string[]).includes(role))
       return json(res, 400, { error: `role must be one of ${ROLES.join(', ')}.`, field: 'role' });
-    const county = typeof body.county === 'string' && body.county.trim() ? body.county.trim() : undefined;
-    const idNumber = typeof body.idNumber === 'string' && body.idNumber.trim() ? body.idNumber.trim() : undefined;
+    // a county only on a county role's token, an ID number only on an applicant's (as the gateway reads them)
+    const county =
+      COUNTY_ROLES.includes(role as Role) && typeof body.county === 'string' && body.county.trim() ? body.county.trim() : undefined;
+    const idNumber = role === 'applicant' && typeof body.idNumber === 'string' && body.idNumber.trim() ? body.idNumber.trim() : undefined;
     // the same checks the gateway makes on every token, said before the token is made
     try {
       viewerFromClaims({ sub: 'ide', role, county, idNumber });
@@ -147,7 +149,8 @@ export function createIde(app: App): Ide | undefined {
       if (!asset || method !== 'GET') return false;
       let body: Buffer;
       try {
-        body = readFileSync(asset.module ? require.resolve(`${asset.module}/${asset.file}`) : asset.file);
+        // through package.json: react's "exports" does not list its UMD files
+        body = readFileSync(asset.module ? join(dirname(require.resolve(`${asset.module}/package.json`)), asset.file) : asset.file);
       } catch {
         json(res, 404, { error: `${asset.module} is not installed: run npm ci (it is a development dependency).` });
         return true;

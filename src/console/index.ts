@@ -231,7 +231,9 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
     if (path === `${BASE}/sign-in` && method === 'GET') {
       return send(res, 200, signInPage({ oidc: !!oidc, development }));
     }
-    if (path === `${BASE}/dev-sign-in` && development) {
+    // absent in production: not refused, not there
+    if (path === `${BASE}/dev-sign-in` && !development) throw new HttpError(404, notFoundPage(null, '没有这个页面 There is no such page.'));
+    if (path === `${BASE}/dev-sign-in`) {
       if (method !== 'POST') return redirect(res, `${BASE}/sign-in`);
       const form = await readForm(req);
       if (!sameOrigin(req))
