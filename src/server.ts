@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { App } from './app';
@@ -133,7 +133,14 @@ export async function startGateway(
     validationRules: protection?.validationRules ?? [],
     ...(protection ? { parseOptions: protection.parseOptions } : {}),
     // cache-control hints are never used (responses are per caller): its per-field hook is pure cost
-    plugins: [ApolloServerPluginCacheControlDisabled(), requestLogPlugin(app), ...(protection?.plugins ?? []), ...(opts.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      // Apollo's own landing page loads from a CDN: the IDE is ours (src/console/ide.ts)
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(app),
+      ...(protection?.plugins ?? []),
+      ...(opts.plugins ?? []),
+    ],
   });
   const state: ServerState = {
     limiter: createRateLimiter(app.config, app.logger),

@@ -35,6 +35,7 @@ import {
   signInPage,
   storeDownPage,
   timelinePage,
+  type EntryPage,
 } from './pages';
 import { parseBeijingTime, parseSearch, searchQuery, type FormField } from './search';
 
@@ -69,6 +70,15 @@ export interface ConsoleOptions {
   now?: () => number;
 }
 
+/** A path segment decoded, or null when it is not valid percent-encoding */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -92,7 +102,7 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
   let lastIntegrity: IntegrityReport | null = null;
   let verifying = false;
 
-  function send(res: ServerResponse, status: number, page: Html, headers: Record<string, string> = {}): void {
+  function send(res: ServerResponse, status: number, page: Html, headers: Record<string, string | string[]> = {}): void {
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS, ...headers });
     res.end(page.value);
   }
@@ -161,21 +171,10 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
     const headers = { 'set-cookie': sessionCookie(id, Math.floor(SESSION_MAX_MS / 1000)) };
     app.logger.info({ role: identity.role, via: identity.via }, 'console sign-in');
     if (then === 'redirect') redirect(res, BASE, headers);
-    else send(res, 200, continuePage(BASE), { 'set-cookie': [headers['set-cookie'], signInCookie('', 0)] as unknown as string });
+    else send(res, 200, continuePage(BASE), { 'set-cookie': [headers['set-cookie'], signInCookie('', 0)] });
   }
 
-  async function page(
-    session: ConsoleSession,
-    filter: AccessLogFilterInput,
-    after: string | null,
-  ): Promise<{
-    entries: import('../audit/index').AccessLogEntry[];
-    total: number | null;
-    endCursor: string | null;
-    hasNextPage: boolean;
-    isFirst: boolean;
-  }> {
-    void session;
+  async function page(filter: AccessLogFilterInput, after: string | null): Promise<EntryPage> {
     const p = await app.audit.accessLogs(filter, { first: CONSOLE_PAGE_SIZE, after });
     return {
       entries: p.edges.map((e) => e.node),
@@ -314,33 +313,30 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
     if (path === `${BASE}/search` && method === 'GET') {
       const search = parseSearch(url.searchParams, app.subjectHash, false);
       if (Object.keys(search.errors).length > 0) return send(res, 200, searchPage(session, search, null));
-      return send(res, 200, searchPage(session, search, await page(session, search.filter, url.searchParams.get('after'))));
+      return send(res, 200, searchPage(session, search, await page(search.filter, url.searchParams.get('after'))));
     }
 
     const entry = /^\/console\/entry\/([^/]+)\/(\d{1,15})$/.exec(path);
     if (entry && method === 'GET') {
-      const e = await accessLogEntry(app.audit.sql, decodeURIComponent(entry[1]!), Number(entry[2]));
+      const chainId = decoded(entry[1]!);
+      const e = chainId === null ? null : await accessLogEntry(app.audit.sql, chainId, Number(entry[2]));
       if (!e) throw new HttpError(404, notFoundPage(session, '没有这条记录 There is no such entry.'));
       return send(res, 200, entryPage(session, e));
     }
 
     const person = /^\/console\/person\/([0-9a-f]{64})$/.exec(path);
     if (person && method === 'GET') {
-      return send(
-        res,
-        200,
-        timelinePage(session, person[1]!, await page(session, { subjectHash: person[1]! }, url.searchParams.get('after'))),
-      );
+      return send(res, 200, timelinePage(session, person[1]!, await page({ subjectHash: person[1]! }, url.searchParams.get('after'))));
     }
 
     const application = /^\/console\/application\/(\d{6})\/([^/]{1,200})$/.exec(path);
     if (application && method === 'GET') {
       const countyCode = application[1]!;
-      const applicationId = decodeURIComponent(application[2]!);
-      if (!isJiningCounty(countyCode) || applicationId.length > 64)
+      const applicationId = decoded(application[2]!);
+      if (applicationId === null || !isJiningCounty(countyCode) || applicationId.length > 64)
         throw new HttpError(404, notFoundPage(session, '申请编号或县区代码无效 Not a valid application.'));
       const activity = await applicationActivity(app.audit.sql, applicationId, countyCode);
-      const reads = await page(session, { applicationId, countyCode }, url.searchParams.get('after'));
+      const reads = await page({ applicationId, countyCode }, url.searchParams.get('after'));
       return send(res, 200, applicationPage(session, { applicationId, countyCode }, activity, reads));
     }
 

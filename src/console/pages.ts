@@ -22,6 +22,16 @@ import {
 
 export const BASE = '/console';
 
+/** One page of entries as the views show it */
+export interface EntryPage {
+  entries: AccessLogEntry[];
+  /** null past 10,000 */
+  total: number | null;
+  endCursor: string | null;
+  hasNextPage: boolean;
+  isFirst: boolean;
+}
+
 export interface PageOptions {
   title: string;
   session?: ConsoleSession | null;
@@ -304,11 +314,7 @@ export function totalText(total: number | null, shown: number): string {
   return `共 ${total} 条，本页 ${shown} 条 ${total} entries; ${shown} on this page`;
 }
 
-export function searchPage(
-  session: ConsoleSession,
-  search: ParsedSearch | null,
-  result: { entries: AccessLogEntry[]; total: number | null; endCursor: string | null; hasNextPage: boolean; isFirst: boolean } | null,
-): Html {
+export function searchPage(session: ConsoleSession, search: ParsedSearch | null, result: EntryPage | null): Html {
   const query = search ? searchQuery(search.values) : '';
   const hasErrors = search && Object.keys(search.errors).length > 0;
   return layout(
@@ -376,11 +382,7 @@ export function entryPage(session: ConsoleSession, e: AccessLogEntry): Html {
 
 // ------------------------------------------------------------------ a person's timeline
 
-export function timelinePage(
-  session: ConsoleSession,
-  subjectHash: string,
-  result: { entries: AccessLogEntry[]; total: number | null; endCursor: string | null; hasNextPage: boolean; isFirst: boolean },
-): Html {
+export function timelinePage(session: ConsoleSession, subjectHash: string, result: EntryPage): Html {
   const readers = new Set(result.entries.filter((e) => e.action === 'READ').map((e) => e.actorSubject));
   return layout(
     { title: '当事人时间线 Timeline', session },
@@ -403,7 +405,7 @@ export function applicationPage(
   session: ConsoleSession,
   app: { applicationId: string; countyCode: string },
   activity: ApplicationActivity,
-  reads: { entries: AccessLogEntry[]; total: number | null; endCursor: string | null; hasNextPage: boolean; isFirst: boolean },
+  reads: EntryPage,
 ): Html {
   const registered = activity.lifecycle.find((e) => e.action === 'REGISTER_APPLICATION' && e.outcome === 'ALLOWED');
   const closed = activity.lifecycle.find((e) => e.action === 'CLOSE_APPLICATION' && e.outcome === 'ALLOWED');

@@ -4,6 +4,7 @@
 // for both. Cookies are carried by hand so every Set-Cookie attribute can be checked.
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsoleSessionStore } from '../../src/auth/consoleSessions';
 import { DEPARTMENT_ENV } from '../../src/config';
 import { DEPARTMENTS } from '../../src/evidence/kinds';
 import { DATABASE_URL, isolationName, startTestGateway, type TestGateway } from '../support/gateway';
@@ -206,6 +207,37 @@ describe('development: the sign-in page, CSRF, and the IDE token minter', () => 
     // the old cookie, replayed: the server forgot the session
     const replay = await fetch(`${gw.url}/console`, { redirect: 'manual', headers: { cookie } });
     expect(replay.headers.get('location')).toBe('/console/sign-in');
+  });
+
+  it('a malformed or unknown path under the console is "not found", never "the store is down"', async () => {
+    const { cookie } = await signedIn();
+    for (const path of ['/console/entry/%E0%A4%A/1', '/console/application/370811/%ZZ', '/console/entry/nochain/99', '/console/nothing']) {
+      const res = await fetch(`${gw.url}${path}`, { headers: { cookie } });
+      expect(res.status).toBe(404);
+      expect(await res.text()).toContain('未找到');
+    }
+  });
+
+  it('a session lapses after 30 idle minutes, and 8 hours after sign-in however busy (injected clock)', async () => {
+    let now = Date.now();
+    const store = createConsoleSessionStore(gw.app.sql, () => now);
+    const who = { subject: 'auditor-clock', role: 'auditor' as const, county: null, displayName: null, via: 'development' as const };
+    const idle = await store.create(who);
+    now += 29 * 60_000;
+    expect(await store.get(idle.id)).not.toBeNull();
+    now += 29 * 60_000; // 58 minutes in, but only 29 since the last request
+    expect(await store.get(idle.id)).not.toBeNull();
+    now += 31 * 60_000;
+    expect(await store.get(idle.id)).toBeNull();
+
+    const busy = await store.create(who);
+    const started = now;
+    while (now - started < 8 * 3600_000 - 20 * 60_000) {
+      now += 20 * 60_000;
+      expect(await store.get(busy.id)).not.toBeNull();
+    }
+    now = started + 8 * 3600_000 + 1000;
+    expect(await store.get(busy.id)).toBeNull();
   });
 
   it('the session table holds a hash of the cookie, never the cookie', async () => {
