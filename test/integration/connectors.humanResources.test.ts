@@ -1,5 +1,7 @@
-// 人社 human resources: payments asked in one paged batch call (MOHRSS field codes), and the
-// department's 429 + Retry-After under load, which the connector waits out or gives up on.
+// 人社 human resources: payments asked in one paged batch call. The department's raw payloads
+// (test/fixtures/humanResources/: MOHRSS indicator codes, YYYYMM periods, '' for no value) map
+// to the contract field for field; against the mock department, paging and the 429 +
+// Retry-After under load, which the connector waits out or gives up on.
 import { describe, expect, it } from 'vitest';
 import { createHumanResourcesConnector } from '../../connectors/humanResources/client';
 import { MockDepartments } from '../../mocks/departments';
@@ -9,6 +11,7 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 import { makeIdNumber } from '../../src/codes/idNumber';
 import { DepartmentUnavailableError } from '../../src/errors';
 import type { InsuranceType, SocialInsurancePayment } from '../../src/evidence/records';
+import { useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const worker = makeIdNumber('370811', '1987-03-15', 51);
@@ -62,6 +65,59 @@ function rateLimited(): MockDepartments {
   server.use(...humanResourcesHandlers(strict));
   return strict;
 }
+
+describe('humanResources connector, on raw department payloads', () => {
+  // the people of test/fixtures/humanResources/
+  const employee = '370811198604120111';
+  const civilServant = '370811198809030224';
+  const flexible = '37082819901010006X';
+  const nobody = '370812199006060076';
+
+  it('maps every field of every row: aae140 codes folded to the contract types, YYYYMM periods, "" as null', async () => {
+    const fixture = useFixture(server, 'humanResources', 'payments');
+    const result = await connector.fetchers.socialInsurance([employee, civilServant, flexible, nobody]);
+    expect(fixture.served).toEqual([1]);
+    expect(fixture.unmatched).toEqual([]);
+    const employed = (period: string, insuranceType: InsuranceType): SocialInsurancePayment => ({
+      idNumber: employee,
+      name: '王测一',
+      employerName: '济宁演示机械有限公司',
+      period,
+      insuranceType,
+      regionCode: '370811',
+    });
+    expect(result.get(employee)).toStrictEqual(
+      ['2025-01', '2024-12'].flatMap((period) =>
+        (['PENSION', 'UNEMPLOYMENT', 'MEDICAL', 'WORK_INJURY', 'MATERNITY'] as const).map((t) => employed(period, t)),
+      ),
+    );
+    // 120: the civil-service pension is a pension
+    expect(result.get(civilServant)).toStrictEqual([
+      {
+        idNumber: civilServant,
+        name: '李样二',
+        employerName: '济宁市演示事务服务中心',
+        period: '2025-01',
+        insuranceType: 'PENSION',
+        regionCode: '370811',
+      },
+      {
+        idNumber: civilServant,
+        name: '李样二',
+        employerName: '济宁市演示事务服务中心',
+        period: '2025-01',
+        insuranceType: 'MEDICAL',
+        regionCode: '370811',
+      },
+    ] satisfies SocialInsurancePayment[]);
+    // 170 and 390: the residents' schemes; no employer, one row with no region
+    expect(result.get(flexible)).toStrictEqual([
+      { idNumber: flexible, name: '周样六', employerName: null, period: '2025-02', insuranceType: 'PENSION', regionCode: null },
+      { idNumber: flexible, name: '周样六', employerName: null, period: '2025-02', insuranceType: 'MEDICAL', regionCode: '370828' },
+    ] satisfies SocialInsurancePayment[]);
+    expect(result.get(nobody)).toStrictEqual([]);
+  });
+});
 
 describe('humanResources connector (POST /si/v2/payments)', () => {
   it('maps every field of every payment back to the contract, nulls included, in one call', async () => {
