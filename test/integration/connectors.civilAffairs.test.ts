@@ -11,7 +11,7 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 import { makeIdNumber } from '../../src/codes/idNumber';
 import { DepartmentUnavailableError } from '../../src/errors';
 import type { MarriageRegistration } from '../../src/evidence/records';
-import { useFixture } from './connectors.fixtures';
+import { itAnswersEitherSpellingOfX, useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const husband = makeIdNumber('370811', '1986-04-12', 31);
@@ -39,8 +39,9 @@ describe('civilAffairs connector, on raw department payloads', () => {
       registeredOn: '2014-05-20',
       status: 'MARRIED',
     };
+    // the register wrote the husband's check character x: the contract spells ID numbers with X
     const zhaoAndQian: MarriageRegistration = {
-      husbandIdNumber: '37081119850202003x',
+      husbandIdNumber: zhao,
       husbandName: '赵演三',
       wifeIdNumber: qian,
       wifeName: '钱测四',
@@ -52,7 +53,7 @@ describe('civilAffairs connector, on raw department payloads', () => {
     expect(result.get(zhao)).toStrictEqual([
       zhaoAndQian,
       {
-        husbandIdNumber: '37081119850202003x',
+        husbandIdNumber: zhao,
         husbandName: '赵演三',
         wifeIdNumber: '37082819901010006X',
         wifeName: '周样六',
@@ -72,6 +73,26 @@ describe('civilAffairs connector, on raw department payloads', () => {
       },
     ]);
     expect(result.get(nobody)).toStrictEqual([]);
+  });
+});
+
+describe('civilAffairs connector: ID numbers ending in X', () => {
+  itAnswersEitherSpellingOfX({
+    server,
+    department: 'civilAffairs',
+    fixture: 'marriages-x',
+    idNumber: '37083219910404004X',
+    fetch: (ids) => connector.fetchers.marriages(ids),
+    expected: [
+      {
+        husbandIdNumber: '37088319900707001X',
+        husbandName: '孙演七',
+        wifeIdNumber: '37083219910404004X',
+        wifeName: '陈演四',
+        registeredOn: '2020-10-01',
+        status: 'MARRIED',
+      },
+    ],
   });
 });
 

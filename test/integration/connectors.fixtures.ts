@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { expect, it } from 'vitest';
 import type { SetupServer } from 'msw/node';
 import { DEV_APP_KEY, devDepartmentSecret } from '../../connectors/devCredentials';
 import { verifySignature } from '../../connectors/signing';
@@ -97,4 +98,42 @@ export function useFixture(server: SetupServer, department: Department, name: st
   const served = serveFixture(department, loadFixture(department, name));
   server.use(...served.handlers);
   return served;
+}
+
+/**
+ * The questions every connector must answer alike for an ID number whose check character is X
+ * (GB 11643: upper case, though people and some registers write x): asked with x, the
+ * department is asked with X and the answer comes back under the x that was asked; asked both
+ * ways in one batch, the department is asked once and both spellings get the same records.
+ * `fixture` answers the request for `idNumber` alone.
+ */
+export function itAnswersEitherSpellingOfX<R>(o: {
+  server: SetupServer;
+  department: Department;
+  fixture: string;
+  idNumber: string;
+  fetch: (idNumbers: string[]) => Promise<Map<string, R[]>>;
+  expected: R[];
+}): void {
+  if (!/^\d{17}X$/.test(o.idNumber)) throw new Error('itAnswersEitherSpellingOfX: the ID number must end in X');
+  const lower = `${o.idNumber.slice(0, 17)}x`;
+
+  it('asks with X for a person asked with x, and answers under the x that was asked', async () => {
+    const fixture = useFixture(o.server, o.department, o.fixture);
+    const result = await o.fetch([lower]);
+    expect(fixture.unmatched).toEqual([]);
+    expect(fixture.served.reduce((a, b) => a + b, 0)).toBe(1);
+    expect([...result.keys()]).toEqual([lower]);
+    expect(result.get(lower)).toStrictEqual(o.expected);
+  });
+
+  it('asks once for one person asked as x and as X in one batch, and answers both spellings alike', async () => {
+    const fixture = useFixture(o.server, o.department, o.fixture);
+    const result = await o.fetch([lower, o.idNumber]);
+    expect(fixture.unmatched).toEqual([]);
+    expect(fixture.served.reduce((a, b) => a + b, 0)).toBe(1);
+    expect([...result.keys()]).toEqual([lower, o.idNumber]);
+    expect(result.get(lower)).toStrictEqual(o.expected);
+    expect(result.get(o.idNumber)).toStrictEqual(o.expected);
+  });
 }

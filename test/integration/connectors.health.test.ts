@@ -11,7 +11,7 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 import { makeIdNumber } from '../../src/codes/idNumber';
 import { DepartmentUnavailableError } from '../../src/errors';
 import type { BirthCertificate } from '../../src/evidence/records';
-import { useFixture } from './connectors.fixtures';
+import { itAnswersEitherSpellingOfX, useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const father = makeIdNumber('370811', '1985-02-02', 11);
@@ -79,6 +79,7 @@ describe('health connector, on raw department payloads', () => {
     const second: BirthCertificate = { ...first, certificateNumber: 'R370234567', childName: '王测小二', birthDate: '2021-11-30' };
     expect(result.get(wang)).toStrictEqual([first, second]);
     expect(result.get(li)).toStrictEqual([first, second]);
+    // the certificate writes the mother's check character x: the contract spells it X
     expect(result.get(chen)).toStrictEqual([
       {
         certificateNumber: 'S370345678',
@@ -87,7 +88,7 @@ describe('health connector, on raw department payloads', () => {
         fatherName: null,
         fatherIdNumber: null,
         motherName: '陈演四',
-        motherIdNumber: '37083219910404004x',
+        motherIdNumber: chen,
       },
     ] satisfies BirthCertificate[]);
     expect(result.get(sun)).toStrictEqual([
@@ -102,6 +103,27 @@ describe('health connector, on raw department payloads', () => {
       },
     ] satisfies BirthCertificate[]);
     expect(result.get(nobody)).toStrictEqual([]);
+  });
+});
+
+describe('health connector: ID numbers ending in X', () => {
+  itAnswersEitherSpellingOfX({
+    server,
+    department: 'health',
+    fixture: 'birth-certificates',
+    idNumber: '37083219910404004X',
+    fetch: (ids) => connector.fetchers.birthCertificates(ids),
+    expected: [
+      {
+        certificateNumber: 'S370345678',
+        childName: '陈演小三',
+        birthDate: '2018-08-31',
+        fatherName: null,
+        fatherIdNumber: null,
+        motherName: '陈演四',
+        motherIdNumber: '37083219910404004X',
+      },
+    ],
   });
 });
 

@@ -12,7 +12,7 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 import { makeIdNumber } from '../../src/codes/idNumber';
 import { DepartmentUnavailableError } from '../../src/errors';
 import type { LeaseFiling, PurchaseContract, SubsidizedHousingContract } from '../../src/evidence/records';
-import { useFixture } from './connectors.fixtures';
+import { itAnswersEitherSpellingOfX, useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const BASE = 'http://departments.test/housing';
@@ -68,11 +68,12 @@ describe('housing connector, on raw department payloads', () => {
         plannedUsage: '商业',
       },
     ] satisfies PurchaseContract[]);
+    // answered under cert_no ...x for the ...X asked; the contract spells ID numbers with X
     expect(result.get(zhou)).toStrictEqual([
       {
         contractNumber: 'WQ370828202200007',
         buyerName: '周样六',
-        buyerIdNumber: '37082819901010006x',
+        buyerIdNumber: zhou,
         coOwnership: null,
         signedAt: null,
         agreedDeliveryDate: null,
@@ -142,7 +143,7 @@ describe('housing connector, on raw department payloads', () => {
       {
         regionCode: '370826',
         address: null,
-        members: [{ relationToPrimaryApplicant: '本人', name: '周样六', idNumber: '37082819901010006x' }],
+        members: [{ relationToPrimaryApplicant: '本人', name: '周样六', idNumber: zhou }],
         contractStatus: null,
         reviewStatus: null,
         contractStart: null,
@@ -151,6 +152,30 @@ describe('housing connector, on raw department payloads', () => {
         applicationCertificateNumber: null,
       },
     ] satisfies SubsidizedHousingContract[]);
+  });
+});
+
+describe('housing connector: ID numbers ending in X', () => {
+  itAnswersEitherSpellingOfX({
+    server,
+    department: 'housing',
+    fixture: 'lease-filings-x',
+    idNumber: '37083219910404004X',
+    fetch: (ids) => connector().fetchers.leaseFilings(ids),
+    expected: [
+      {
+        filingNumber: 'ZLBA-370832-2023-000052',
+        lessorName: '梁山演示置业有限公司',
+        lessorIdNumber: null,
+        lesseeName: '陈演四',
+        lesseeIdNumber: '37083219910404004X',
+        regionCode: '370832',
+        location: '梁山县样本街道演示公寓2号楼',
+        propertyCertificateNumber: null,
+        leaseStart: '2023-09-01',
+        leaseEnd: '2025-08-31',
+      },
+    ],
   });
 });
 

@@ -11,7 +11,7 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 import { makeIdNumber } from '../../src/codes/idNumber';
 import { DepartmentUnavailableError } from '../../src/errors';
 import type { EnterpriseLicense, EnterpriseLicenseRecord, IndividualBusinessLicense } from '../../src/evidence/records';
-import { useFixture } from './connectors.fixtures';
+import { itAnswersEitherSpellingOfX, useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const operator = makeIdNumber('370811', '1983-05-05', 91);
@@ -54,10 +54,11 @@ describe('marketRegulation connector, on raw department payloads', () => {
         regionCode: '370812',
       },
     ] satisfies IndividualBusinessLicense[]);
+    // the register wrote the operator's check character x: the contract spells it X
     expect(result.get(sun)).toStrictEqual([
       {
         operatorName: '孙演七',
-        operatorIdNumber: '37088319900707001x',
+        operatorIdNumber: sun,
         creditCode: '92370883MA3CYANG54',
         establishedOn: '2021-11-30',
         businessAddress: '邹城市演示大道 66 号',
@@ -94,6 +95,27 @@ describe('marketRegulation connector, on raw department payloads', () => {
       },
     ] satisfies EnterpriseLicense[]);
     expect(result.get(nobody)).toStrictEqual([]);
+  });
+});
+
+describe('marketRegulation connector: ID numbers ending in X', () => {
+  itAnswersEitherSpellingOfX({
+    server,
+    department: 'marketRegulation',
+    fixture: 'enterprises-x',
+    idNumber: '37082919600202002X',
+    fetch: (ids) => connector.fetchers.enterprises(ids),
+    expected: [
+      {
+        enterpriseName: '嘉祥样本农业有限公司',
+        creditCode: '91370829MA3CYANG64',
+        licenseName: '嘉祥样本农业有限公司',
+        legalRepresentativeName: '样出租',
+        registeredOn: '2012-04-18',
+        registeredAddress: '嘉祥县演示路1号',
+        regionCode: '370829',
+      },
+    ],
   });
 });
 

@@ -2,9 +2,11 @@
 // pinyin fields, 'YYYY-MM-DD HH:mm:ss' times, absent keys for no value) map to the contract field
 // for field, co-owners included, and a joint title reaches both spouses; against the mock
 // register, results past 50 come in parallel pages.
+import { http as route, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { DEV_APP_KEY, devDepartmentSecret } from '../../connectors/devCredentials';
-import { createNaturalResourcesConnector } from '../../connectors/naturalResources/client';
+import { createNaturalResourcesConnector, PROPERTY_MAX_PAGES, PROPERTY_PAGE_SIZE } from '../../connectors/naturalResources/client';
+import type { components } from '../../connectors/naturalResources/api.generated';
 import { signRequest } from '../../connectors/signing';
 import { buildBuiltinDataset } from '../../mocks/data/families';
 import { DatasetIndex } from '../../mocks/data/index';
@@ -12,7 +14,7 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 import { makeIdNumber } from '../../src/codes/idNumber';
 import { DepartmentUnavailableError } from '../../src/errors';
 import type { PropertyCertificate } from '../../src/evidence/records';
-import { useFixture } from './connectors.fixtures';
+import { itAnswersEitherSpellingOfX, useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const BASE = 'http://departments.test/naturalResources';
@@ -145,11 +147,12 @@ describe('naturalResources connector, on raw department payloads', () => {
         coOwnership: null,
       },
     ] satisfies PropertyCertificate[]);
-    // registered a second before midnight: the date is the register's, not shifted by any zone
+    // registered a second before midnight: the date is the register's, not shifted by any zone;
+    // matched as ...x for the ...X asked, and every ID number spelled with X in the contract
     expect(result.get(sun)).toStrictEqual([
       {
         holderName: '孙演七',
-        holderIdNumber: '37088319900707001x',
+        holderIdNumber: sun,
         certificateNumber: '鲁(2015)邹城市不动产权第0000456号',
         rightType: '国有建设用地使用权/房屋所有权',
         rightNature: '出让/存量房',
@@ -162,12 +165,107 @@ describe('naturalResources connector, on raw department payloads', () => {
           mode: 'BY_SHARES',
           coOwners: [
             { name: '样亲属', idNumber: null, share: '1/3' },
-            { name: '赵演三', idNumber: '37081119850202003x', share: '1/3' },
+            { name: '赵演三', idNumber: '37081119850202003X', share: '1/3' },
           ],
         },
       },
     ] satisfies PropertyCertificate[]);
     expect(result.get(nobody)).toStrictEqual([]);
+  });
+});
+
+/**
+ * A register that pages as `page(n)` says, each answer within its published shape: for pages
+ * that do not add up, which no consistent data set makes the mock produce.
+ */
+function pagedRegister(page: (n: number) => { total: number; pageSize: number; titles: number[] }) {
+  const asked: number[] = [];
+  server.use(
+    route.post('*/naturalResources/api/bdc/query', async ({ request }) => {
+      const { idNumbers, pageNo } = (await request.json()) as { idNumbers: string[]; pageNo: number };
+      asked.push(pageNo);
+      const { total, pageSize, titles } = page(pageNo);
+      const list = titles.map((n) => ({
+        bdcqzh: cert(n),
+        qlrmc: '演房东',
+        qlrzjh: idNumbers[0]!,
+        zlqh: '370829',
+        matchedIdNumbers: [idNumbers[0]!],
+      }));
+      return HttpResponse.json({ total, pageNo, pageSize, list } satisfies components['schemas']['BdcQueryPage']);
+    }),
+  );
+  return asked;
+}
+
+describe('naturalResources connector: titles in pages', () => {
+  const lessor = '37082919600202002X';
+
+  it('asks the pages after the first at the page size the register answers with', async () => {
+    const fixture = useFixture(server, 'naturalResources', 'titles-paged');
+    const result = await connector().fetchers.properties([lessor]);
+    expect(fixture.unmatched).toEqual([]);
+    expect(fixture.served).toEqual([1, 1]);
+    expect(result.get(lessor)!.map((t) => [t.certificateNumber, t.registeredOn, t.status])).toStrictEqual([
+      ['鲁(2018)嘉祥县不动产权第0000101号', '2018-01-05', '正常'],
+      ['鲁(2018)嘉祥县不动产权第0000102号', '2018-01-05', '查封'],
+      ['鲁(2019)嘉祥县不动产权第0000203号', '2019-07-01', '注销'],
+    ]);
+  });
+
+  it('refuses pages that hold fewer titles than the register announced: DEPARTMENT_UNAVAILABLE (incomplete)', async () => {
+    const asked = pagedRegister((n) => ({ total: 3, pageSize: 2, titles: n === 1 ? [1, 2] : [] }));
+    const err = await rejectionOf(connector().fetchers.properties([landlord]));
+    expect(err).toBeInstanceOf(DepartmentUnavailableError);
+    expect(err).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'naturalResources', failure: 'incomplete' });
+    expect(asked).toEqual([1, 2]);
+  });
+
+  it('refuses pages read across a change: a title removed in between moves another onto a page already read', async () => {
+    // page 1 saw titles 1 and 2 of 4; title 1 was then cancelled, so page 2 of the 3 left holds only title 4
+    const asked = pagedRegister((n) => (n === 1 ? { total: 4, pageSize: 2, titles: [1, 2] } : { total: 3, pageSize: 2, titles: [4] }));
+    const err = await rejectionOf(connector().fetchers.properties([landlord]));
+    expect(err).toMatchObject({ department: 'naturalResources', failure: 'incomplete' });
+    expect(asked.sort()).toEqual([1, 2]);
+  });
+
+  it('refuses pages that list one title twice, so that another is missing', async () => {
+    const asked = pagedRegister((n) => ({ total: 3, pageSize: 2, titles: n === 1 ? [1, 2] : [2] }));
+    const err = await rejectionOf(connector().fetchers.properties([landlord]));
+    expect(err).toMatchObject({ department: 'naturalResources', failure: 'incomplete' });
+    expect(asked.sort()).toEqual([1, 2]);
+  });
+
+  it(`refuses a total past ${PROPERTY_MAX_PAGES} pages after the first, rather than asking for them`, async () => {
+    const asked = pagedRegister(() => ({ total: PROPERTY_MAX_PAGES * PROPERTY_PAGE_SIZE + 1, pageSize: PROPERTY_PAGE_SIZE, titles: [1] }));
+    const err = await rejectionOf(connector().fetchers.properties([landlord]));
+    expect(err).toMatchObject({ department: 'naturalResources', failure: 'incomplete' });
+    expect(asked).toEqual([1]);
+  });
+});
+
+describe('naturalResources connector: ID numbers ending in X', () => {
+  itAnswersEitherSpellingOfX({
+    server,
+    department: 'naturalResources',
+    fixture: 'titles-x',
+    idNumber: '37082919600202002X',
+    fetch: (ids) => connector().fetchers.properties(ids),
+    expected: [
+      {
+        holderName: '样出租',
+        holderIdNumber: '37082919600202002X',
+        certificateNumber: '鲁(2018)微山县不动产权第0004567号',
+        rightType: '宅基地使用权/房屋所有权',
+        rightNature: null,
+        registeredOn: '2018-11-02',
+        regionCode: '370826',
+        location: '微山县演示镇样本村18号',
+        usage: '住宅',
+        status: '正常',
+        coOwnership: { mode: 'SOLE', coOwners: [] },
+      },
+    ],
   });
 });
 

@@ -12,7 +12,7 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 import { idCheckChar, makeIdNumber } from '../../src/codes/idNumber';
 import { DepartmentUnavailableError } from '../../src/errors';
 import type { HouseholdRegistration, ResidencePermit } from '../../src/evidence/records';
-import { useFixture } from './connectors.fixtures';
+import { itAnswersEitherSpellingOfX, useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const BASE = 'http://departments.test/police';
@@ -159,10 +159,10 @@ describe('police connector, on raw department payloads', () => {
         relationToHeadName: '子',
       },
     ] satisfies HouseholdRegistration[]);
-    // gender 0 (unknown) carries none; a collective household
+    // gender 0 (unknown) carries none; a collective household; the register wrote the check character x
     expect(result.get(collective)).toStrictEqual([
       {
-        idNumber: '37081119850202003x',
+        idNumber: collective,
         name: '赵演三',
         gender: null,
         birthDate: '1985-02-02',
@@ -214,6 +214,35 @@ describe('police connector, on raw department payloads', () => {
       },
     ] satisfies ResidencePermit[]);
     expect(result.get(nobody)).toStrictEqual([]);
+  });
+});
+
+describe('police connector: ID numbers ending in X', () => {
+  itAnswersEitherSpellingOfX({
+    server,
+    department: 'police',
+    fixture: 'households-x',
+    idNumber: '37081119871212008X',
+    fetch: (ids) => connector().fetchers.household(ids),
+    expected: [
+      {
+        idNumber: '37081119871212008X',
+        name: '钱测四',
+        gender: 'FEMALE',
+        birthDate: '1987-12-12',
+        ethnicity: '汉族',
+        nativePlace: '山东省济宁市任城区',
+        regionCode: '370811',
+        regionName: '任城区',
+        address: '山东省济宁市任城区演示路6号',
+        issuingAuthority: '济宁市公安局任城分局',
+        householdType: 'FAMILY',
+        householdNumber: '370811000456',
+        headOfHouseholdName: '钱测四',
+        relationToHeadCode: '02',
+        relationToHeadName: '户主',
+      },
+    ],
   });
 });
 
