@@ -34,7 +34,7 @@ export interface BatchPlan<Answer, Row, R> {
   /** one call for one chunk of normalized ID numbers (and one page, where the department pages) */
   ask(idNumbers: string[], page: PageRequest | undefined, opts: CallOptions | undefined): Promise<Answer>;
   paging?: Paging<Answer>;
-  /** the items of one answer; `idNumbers` are the chunk it answers */
+  /** the items of one answer (`idNumbers`: the chunk it answers); where the department pages, exactly the page's items, counted against its total */
   rows(answer: Answer, idNumbers: readonly string[]): readonly Row[];
   /** the ID numbers, as the department wrote them, of the people a row belongs to */
   subjects(row: Row): Iterable<string>;
@@ -44,7 +44,7 @@ export interface BatchPlan<Answer, Row, R> {
 }
 
 /** Splits a list into chunks of at most `size` (a department's batch cap). */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
+function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

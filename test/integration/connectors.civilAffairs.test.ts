@@ -2,8 +2,11 @@
 // (test/fixtures/civilAffairs/: pinyin-initial fields, 'YYYY/MM/DD' dates, status words) map to
 // the contract's MarriageRegistration field for field; the mock department stands in for
 // batching and failures.
-import { describe, expect, it } from 'vitest';
-import { createCivilAffairsConnector } from '../../connectors/civilAffairs/client';
+import { http as route, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { CIVIL_AFFAIRS_BATCH_CAP, createCivilAffairsConnector } from '../../connectors/civilAffairs/client';
+import { DEV_APP_KEY, devDepartmentSecret } from '../../connectors/devCredentials';
+import { DEFAULT_POLICY, DepartmentHttp, type CallEvent } from '../../connectors/http';
 import { buildBuiltinDataset } from '../../mocks/data/families';
 import { MockDepartments } from '../../mocks/departments';
 import { civilAffairsHandlers } from '../../mocks/handlers/civilAffairs';
@@ -15,6 +18,7 @@ import { itAnswersEitherSpellingOfX, useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const husband = makeIdNumber('370811', '1986-04-12', 31);
+const many = Array.from({ length: 120 }, (_, i) => makeIdNumber('370829', '1985-01-01', i));
 const { mock, server } = serveMockDepartments(dataset({}), (m) => departmentHandlers(m));
 const connector = createCivilAffairsConnector(departmentHttp('civilAffairs'));
 
@@ -98,10 +102,49 @@ describe('civilAffairs connector: ID numbers ending in X', () => {
 
 describe('civilAffairs connector (POST /marriage/batch-query)', () => {
   it('splits a batch past the department cap of 50 into chunks', async () => {
-    const many = Array.from({ length: 120 }, (_, i) => makeIdNumber('370829', '1985-01-01', i));
     const result = await connector.fetchers.marriages(many);
     expect(result.size).toBe(120);
     expect(mock.stats.civilAffairs).toStrictEqual({ requests: 3, ids: 120 });
+  });
+
+  it('fails a batch only once every chunk has been answered: no call is left running unobserved', async () => {
+    // three chunks: the first refused at once, the other two held until the test lets them go
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const answered: number[] = [];
+    server.use(
+      route.post('*/civilAffairs/marriage/batch-query', async ({ request }) => {
+        const { zjhmList } = (await request.json()) as { zjhmList: string[] };
+        const chunk = many.indexOf(zjhmList[0]!) / CIVIL_AFFAIRS_BATCH_CAP;
+        if (chunk > 0) await held;
+        answered.push(chunk);
+        if (chunk === 0) return HttpResponse.json({ success: false, code: 'E0400', message: '参数错误' }, { status: 400 });
+        return HttpResponse.json({ success: true, code: '0000', message: '查询成功', result: [] });
+      }),
+    );
+    const failures: CallEvent[] = [];
+    const observed = createCivilAffairsConnector(
+      new DepartmentHttp(
+        {
+          department: 'civilAffairs',
+          baseUrl: 'http://departments.test/civilAffairs',
+          appKey: DEV_APP_KEY,
+          secret: devDepartmentSecret('civilAffairs'),
+          policy: DEFAULT_POLICY,
+        },
+        (e) => e.outcome !== 'ok' && failures.push(e),
+      ),
+    );
+    let settled = false;
+    const batch = observed.fetchers.marriages(many).finally(() => (settled = true));
+    // the first chunk's call has failed for good; let every promise that follows from it run
+    await vi.waitFor(() => expect(failures).toHaveLength(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    release();
+    const err = await rejectionOf(batch);
+    expect(err).toMatchObject({ department: 'civilAffairs', failure: 'status', httpStatus: 400 });
+    expect(answered.sort()).toEqual([0, 1, 2]);
   });
 
   it('passes the request deadline through: a spent deadline asks nothing', async () => {
