@@ -32,11 +32,17 @@ abstract class GatewayError extends GraphQLError {
   }
 }
 
-/** One message whatever failed: a caller learns nothing about which token check it tripped. */
+/**
+ * One message whatever failed: a caller learns nothing about which token check it tripped.
+ * The check is kept off the wire in `reason` (for the log; in development also the response).
+ */
 export class UnauthenticatedError extends GatewayError {
   readonly code = 'UNAUTHENTICATED';
-  constructor() {
+  /** which check failed, in words that never hold the token or a claim's value */
+  readonly reason: string;
+  constructor(reason = 'no valid bearer token') {
     super('Authentication required: send a valid bearer token.', 'UNAUTHENTICATED');
+    this.reason = reason;
   }
 }
 
