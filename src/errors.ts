@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'AUDIT_UNAVAILABLE'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
+  | 'CACHE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -22,6 +23,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'AUDIT_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
+  'CACHE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ];
 
@@ -95,6 +97,21 @@ export class RateLimitedError extends GatewayError {
   readonly code = 'RATE_LIMITED';
   constructor(retryAfterSeconds: number) {
     super('Too many requests; slow down.', 'RATE_LIMITED', { retryAfterSeconds });
+  }
+}
+
+/**
+ * The evidence cache could not be reached for an operation that must not pretend: an eviction
+ * (an operator must not be told a correction was purged when it was not). Reads and writes
+ * never raise it: they are served uncached instead.
+ */
+export class CacheUnavailableError extends GatewayError {
+  readonly code = 'CACHE_UNAVAILABLE';
+  constructor() {
+    super(
+      'The evidence cache could not be reached, so nothing was evicted; try again once GET /readyz no longer lists the cache.',
+      'CACHE_UNAVAILABLE',
+    );
   }
 }
 

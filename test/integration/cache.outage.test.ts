@@ -101,7 +101,9 @@ describe('Redis at a dead port', () => {
       { token: admin },
     );
     expect(res.body.data).toBeNull();
-    expect(res.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('CACHE_UNAVAILABLE');
+    expect(res.body.errors?.[0]?.message).toMatch(/cache could not be reached, so nothing was evicted/);
+    expect(JSON.stringify(res.body)).not.toContain(gw.scenarios[0]!.child.idNumber);
   });
 });
 
