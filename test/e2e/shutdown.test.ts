@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE_QUERY } from '../support/gateway';
+import { waitFor } from '../support/waitFor';
 import {
   ROOT,
   TSX,
@@ -75,9 +76,13 @@ describe('SIGTERM with a request in flight', () => {
     });
     expect(put.status).toBe(200);
 
+    const healthCalls = async () =>
+      ((await (await fetch(`${g.mockUrl}/__mock/stats`)).json()) as { health: { requests: number } }).health.requests;
+    const before = await healthCalls();
     const started = Date.now();
     const inflight = post();
-    await new Promise((r) => setTimeout(r, 400));
+    // signal once the request is waiting on the slow department, in flight for certain
+    await waitFor(async () => (await healthCalls()) > before, { timeoutMs: 10_000, what: 'the request to reach the health department' });
     g.child.kill('SIGTERM');
 
     const res = await inflight;

@@ -27,7 +27,8 @@ export interface GatewayProcess {
   mockUrl: string | undefined;
   stdout: () => string;
   stderr: () => string;
-  exited: Promise<number | null>;
+  /** the exit code, or the signal that ended it */
+  exited: Promise<number | NodeJS.Signals | null>;
 }
 
 /**
@@ -51,7 +52,7 @@ export async function startGatewayProcess(
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const expectMocks = opts.expectMocks ?? true;
   const urls = await waitFor(
     () => {
