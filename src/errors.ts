@@ -1,4 +1,4 @@
-// Every error a caller can see, each with its contract code (CONTRACT.md, "Errors").
+// Every error a caller can see, each with its contract code (docs/contract.md, "Errors").
 // Messages are written for the caller and never carry personal data, SQL, a department's
 // URL or a stack trace; anything that is not one of these is masked by formatError.
 import { GraphQLError } from 'graphql';

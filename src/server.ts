@@ -302,7 +302,7 @@ async function graphql(
 }
 
 /**
- * 503 naming each dependency that does not answer (CONTRACT.md): the cache, the audit store,
+ * 503 naming each dependency that does not answer (docs/contract.md, "HTTP"): the cache, the audit store,
  * and each department whose breaker is open (it is failing fast; its fields answer null).
  * A half-open breaker is probing and not listed as failing. While draining, the gateway
  * itself is listed so a load balancer stops sending it work.
