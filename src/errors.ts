@@ -63,7 +63,9 @@ export class BadUserInputError extends GatewayError {
   }
 }
 
-export type DepartmentFailure = 'timeout' | 'status' | 'malformed' | 'network' | 'circuit_open' | 'rate_limited' | 'concurrency';
+/** `incomplete`: every call answered, but the pages did not add up to what the department announced */
+export type DepartmentFailure =
+  'timeout' | 'status' | 'malformed' | 'incomplete' | 'network' | 'circuit_open' | 'rate_limited' | 'concurrency';
 
 export class DepartmentUnavailableError extends GatewayError {
   readonly code = 'DEPARTMENT_UNAVAILABLE';
