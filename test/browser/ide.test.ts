@@ -64,11 +64,10 @@ describe('the GraphQL IDE in Chromium (development)', () => {
     await page.getByLabel('角色 Role').selectOption('auditor');
     await page.getByRole('button', { name: /签发令牌/ }).click();
     await page.waitForFunction(() => /auditor/.test(String((globalThis as any).document.getElementById('m-status')?.textContent)));
-    await page.evaluate(() =>
-      (globalThis as any).document
-        .querySelector('.graphiql-query-editor .CodeMirror')
-        .CodeMirror.setValue('{ auditIntegrity { ok entries } }'),
-    );
+    // typed as a person would, over the preloaded example, then run
+    await page.locator('.graphiql-query-editor .CodeMirror').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('{ auditIntegrity { ok entries } }');
     await page.locator('.graphiql-execute-button').click();
     await page.waitForFunction(() =>
       /"ok": true/.test(String((globalThis as any).document.querySelector('.graphiql-response')?.textContent)),
