@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { toUnchained } from '../src/audit/index';
-import { migrate } from '../src/audit/migrations';
+import { AUDIT_MIGRATIONS } from '../src/audit/migrations';
+import { migrate } from '../src/db/migrate';
 import type { AccessRecord } from '../src/audit/types';
 import { verifyAccessLog } from '../src/audit/verify';
 import { ChainWriter } from '../src/audit/writer';
@@ -73,7 +74,7 @@ async function run(mode: Mode) {
   const schema = `bench_audit_${process.pid}_${Math.random().toString(36).slice(2, 7)}`;
   const sql = await openDatabase({ databaseUrl: URL_, schema, max: 4 });
   try {
-    await migrate(sql);
+    await migrate(sql, [AUDIT_MIGRATIONS]);
     const writer = new ChainWriter(sql, undefined, undefined, { maxBatch: mode.maxBatch, flushTimeoutMs: 30_000 });
     let n = 0;
     let entries = 0;

@@ -6,7 +6,8 @@
 // DATABASE_SCHEMA). With the embedded store, stop the gateway first: the store is one process's.
 import { parseArgs } from 'node:util';
 import { archiveAccessLog, parseAge } from '../src/audit/archive';
-import { describeStore, openAuditStore } from '../src/audit/index';
+import { describeStore } from '../src/db/index';
+import { openGatewayDatabase } from '../src/stores';
 import { ConfigError, loadConfig } from '../src/config';
 import type { Sql } from '../src/db/index';
 
@@ -30,7 +31,7 @@ try {
 let sql: Sql | undefined;
 let code = 0;
 try {
-  sql = await openAuditStore(config, { statementTimeoutMs: 0 });
+  sql = await openGatewayDatabase(config, { statementTimeoutMs: 0 });
   const cut = new Date(Date.now() - ageMs);
   const result = await archiveAccessLog(sql, { cut, out: values.out });
   if (!result.file) {

@@ -13,6 +13,9 @@ import { loadCountyConsentPolicy } from './auth/countyPolicy';
 import { createTokenVerifier, type TokenVerifier } from './auth/jwt';
 import type { Config } from './config';
 import { ensureDevSecrets } from './devSecrets';
+import type { Sql } from './db/index';
+import { createSqlConsentStore } from './auth/consentStore';
+import { openGatewayDatabase } from './stores';
 import { createEvidenceCache } from './evidence/cache/index';
 import type { EvidenceCache } from './evidence/cache/types';
 import { InflightFetches } from './evidence/reader';
@@ -31,6 +34,8 @@ export interface App {
   guards: DepartmentGuards;
   fetchers: EvidenceFetchers;
   cache: EvidenceCache;
+  /** the one database handle: access log, consents, applications */
+  sql: Sql;
   audit: AuditService;
   inflight: InflightFetches;
   subjectHash: SubjectHasher;
@@ -74,10 +79,29 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const fetchers =
     overrides.fetchers ?? createEvidenceFetchers(config.departments, metrics.onDepartmentCall, overrides.wrapAttempt ?? guards.wrapAttempt);
-  const cache = overrides.cache ?? (await createEvidenceCache({ config, cacheEncryptionKey, subjectHash, metrics, logger }));
-  const audit = overrides.audit ?? (await createAuditService({ config, subjectHash, metrics, logger }));
+  const sql = await openGatewayDatabase(config);
+  let cache: EvidenceCache;
+  let audit: AuditService;
+  try {
+    cache = overrides.cache ?? (await createEvidenceCache({ config, cacheEncryptionKey, subjectHash, metrics, logger }));
+    try {
+      audit = overrides.audit ?? (await createAuditService({ config, subjectHash, metrics, logger, sql }));
+    } catch (err) {
+      await cache.close().catch(() => {});
+      throw err;
+    }
+  } catch (err) {
+    await sql.close().catch(() => {});
+    guards.close();
+    throw err;
+  }
   const policy = config.countyConsentPolicyPath ? loadCountyConsentPolicy(config.countyConsentPolicyPath) : undefined;
-  const schema = applySecurity(buildExecutableSchema(buildResolvers()), { config, subjectHash, policy });
+  const schema = applySecurity(buildExecutableSchema(buildResolvers()), {
+    config,
+    subjectHash,
+    policy,
+    consents: createSqlConsentStore(sql),
+  });
 
   return {
     config,
@@ -86,6 +110,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     guards,
     fetchers,
     cache,
+    sql,
     audit,
     inflight: new InflightFetches(),
     subjectHash,
@@ -94,6 +119,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     async close() {
       guards.close();
       await Promise.allSettled([cache.close(), audit.close(), securityOf(schema)?.close()]);
+      // after the access log has flushed its last entries
+      await sql.close().catch(() => {});
     },
   };
 }

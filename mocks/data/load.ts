@@ -221,7 +221,9 @@ function formatPath(path: readonly PropertyKey[]): string {
 function message(iss: z.core.$ZodRawIssue): string | undefined {
   switch (iss.code) {
     case 'invalid_type':
-      return iss.input === undefined ? 'is missing' : `must be ${iss.expected === 'object' ? 'an object' : iss.expected === 'array' ? 'a list' : `a ${iss.expected}`}`;
+      return iss.input === undefined
+        ? 'is missing'
+        : `must be ${iss.expected === 'object' ? 'an object' : iss.expected === 'array' ? 'a list' : `a ${iss.expected}`}`;
     case 'invalid_value':
       return `must be one of ${iss.values.map(String).join(', ')}`;
     case 'unrecognized_keys':
@@ -240,7 +242,8 @@ export function parseDataset(json: unknown): Dataset {
   const r = datasetSchema.safeParse(json, { error: message });
   if (!r.success) {
     const issues = r.error.issues.map((i) => {
-      if (i.code === 'unrecognized_keys' && i.path.length === 0) return `unknown ${i.keys.length > 1 ? 'keys' : 'key'} ${i.keys.join(', ')}`;
+      if (i.code === 'unrecognized_keys' && i.path.length === 0)
+        return `unknown ${i.keys.length > 1 ? 'keys' : 'key'} ${i.keys.join(', ')}`;
       return `${formatPath(i.path)}: ${i.message}`;
     });
     const more = issues.length > MAX_LISTED ? ` (and ${issues.length - MAX_LISTED} more)` : '';

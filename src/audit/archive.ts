@@ -209,7 +209,8 @@ export function verifyArchiveLines(lines: string[]): {
         n: 0,
       };
     } else if (cur) {
-      const { type: _t, ...e } = o as unknown as { type: string } & import('./canonical').AccessLogEntry;
+      // files written before entries had a format are all format 1 reads
+      const { type: _t, ...e } = { format: 1, action: 'READ', ...o } as unknown as { type: string } & import('./canonical').AccessLogEntry;
       if (e.seq !== cur.expectedSeq || e.prevHash !== cur.prev || entryHash(e.prevHash, e) !== e.hash) {
         return { ok: false, chains: out, problem: `chain ${cur.chainId} breaks at seq ${cur.expectedSeq}` };
       }

@@ -6,10 +6,11 @@
 //   GENESIS_HASH (64 zeros) for a chain's first entry (seq 1).
 //
 // canonical(entry) is JSON.stringify of an object with exactly these keys, in this order:
-//   v             1 (the format's version)
+//   v             the entry's format (stored with it): 1 or 2
 //   chainId       string
 //   seq           number (1, 2, 3, ... without gaps within the chain)
 //   at            string, UTC with microseconds: 2025-07-01T08:00:00.123000Z
+//   action        string (format 2 only; format 1 entries are all reads): READ, REGISTER_APPLICATION, ...
 //   requestId     string
 //   actorSubject  string
 //   actorRole     string
@@ -26,15 +27,21 @@
 // with no whitespace (JSON.stringify's default). Text is stored as written: the recorder
 // replaces NUL and lone surrogates (which PostgreSQL cannot store as they are) before hashing.
 import { createHash } from 'node:crypto';
-import type { AccessOutcome, AccessSource } from './types';
+import type { AccessAction, AccessOutcome, AccessSource } from './types';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** The format new entries are written in; the verifier reads each entry's own. */
+export const CURRENT_FORMAT = 2;
+
 /** What the chain covers: every stored column except the two hashes. */
 export interface ChainedFields {
+  /** the canonical form this entry is hashed in (see above) */
+  format: number;
   chainId: string;
   seq: number;
   at: string;
+  action: AccessAction;
   requestId: string;
   actorSubject: string;
   actorRole: string;
@@ -57,11 +64,13 @@ export interface AccessLogEntry extends ChainedFields {
 }
 
 export function canonical(e: ChainedFields): string {
+  if (e.format !== 1 && e.format !== 2) throw new RangeError(`unknown access-log entry format ${e.format}`);
   return JSON.stringify({
-    v: 1,
+    v: e.format,
     chainId: e.chainId,
     seq: e.seq,
     at: e.at,
+    ...(e.format >= 2 ? { action: e.action } : {}),
     requestId: e.requestId,
     actorSubject: e.actorSubject,
     actorRole: e.actorRole,

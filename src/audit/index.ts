@@ -2,14 +2,14 @@
 // group-committed access log, and answers auditors. PostgreSQL when DATABASE_URL is set, the
 // embedded store (PGlite) under DATA_DIR when it is not: one schema, one dialect, one code path.
 import type { Config } from '../config';
-import { openDatabase, type Sql } from '../db/index';
+import { DatabaseUnreachableError, describeStore, openMigratedDatabase, type Sql, type StoreConfig } from '../db/index';
 import type { SubjectHasher } from '../evidence/subjectHash';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
-import { canonicalTime, storable } from './canonical';
-import { migrate } from './migrations';
+import { CURRENT_FORMAT, canonicalTime, storable } from './canonical';
+import { AUDIT_MIGRATIONS } from './migrations';
 import { queryAccessLogs, type AccessLogFilterInput, type AccessLogPage } from './queries';
-import type { AccessRecord, AuditRecorder } from './types';
+import { ACCESS_ACTIONS, type AccessRecord, type AuditRecorder } from './types';
 import { verifyAccessLog, type IntegrityReport } from './verify';
 import { AuditStoreError, ChainWriter, type Unchained, type WriterOptions } from './writer';
 
@@ -17,9 +17,12 @@ export type { AccessLogEntry } from './canonical';
 export type { AccessLogFilterInput, AccessLogPage } from './queries';
 export type { ChainReport, IntegrityReport } from './verify';
 export { AuditStoreError } from './writer';
+export { describeStore } from '../db/index';
 
 export interface AuditDeps {
   config: Config;
+  /** the process's shared database handle (src/stores.ts); without one the service opens, and closes, its own */
+  sql?: Sql;
   subjectHash: SubjectHasher;
   metrics: Metrics;
   logger: Logger;
@@ -46,42 +49,20 @@ export interface AuditService extends AuditRecorder {
 const OUTCOMES = new Set(['ALLOWED', 'DENIED', 'ERROR']);
 const SOURCES = new Set(['DEPARTMENT', 'CACHE']);
 
-/** Where the store is, for messages: host and port only (a URL may carry a password). */
-export function describeStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
-  if (!config.databaseUrl) return `embedded store under ${config.dataDir}`;
+/** Opens the configured store with the access log's tables up to date (tests and tools that need only the log). */
+export async function openAuditStore(config: StoreConfig, opts: { statementTimeoutMs?: number } = {}): Promise<Sql> {
   try {
-    const u = new URL(config.databaseUrl);
-    return `PostgreSQL at ${u.hostname}:${u.port || 5432}`;
-  } catch {
-    return 'PostgreSQL';
-  }
-}
-
-/** Opens the configured store and brings its schema up to date. */
-export async function openAuditStore(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseSchema'>,
-  opts: { statementTimeoutMs?: number } = {},
-): Promise<Sql> {
-  let sql: Sql;
-  try {
-    sql = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema, ...opts });
-    await sql.query('SELECT 1');
+    return await openMigratedDatabase(config, [AUDIT_MIGRATIONS], opts);
   } catch (err) {
-    throw new AuditStoreError(`audit store unreachable (${describeStore(config)}): ${err instanceof Error ? err.message : String(err)}`, {
-      cause: err,
-    });
-  }
-  try {
-    await migrate(sql);
-  } catch (err) {
-    await sql.close().catch(() => {});
+    if (err instanceof DatabaseUnreachableError) throw new AuditStoreError(`audit store: ${err.message}`, { cause: err });
     throw err;
   }
-  return sql;
 }
 
 /** The recorder's side of an entry: validated, the person hashed, text made storable. */
 export function toUnchained(r: AccessRecord, subjectHash: SubjectHasher): Unchained {
+  const action = r.action ?? 'READ';
+  if (!(ACCESS_ACTIONS as readonly string[]).includes(action)) throw new AuditStoreError('an access record has an unknown action');
   if (!OUTCOMES.has(r.outcome)) throw new AuditStoreError('an access record has an unknown outcome');
   if (r.source !== null && !SOURCES.has(r.source)) throw new AuditStoreError('an access record has an unknown source');
   let at: string;
@@ -91,7 +72,9 @@ export function toUnchained(r: AccessRecord, subjectHash: SubjectHasher): Unchai
     throw new AuditStoreError('an access record has an invalid time');
   }
   return {
+    format: CURRENT_FORMAT,
     at,
+    action,
     requestId: storable(String(r.requestId)),
     actorSubject: storable(String(r.actorSubject)),
     actorRole: storable(String(r.actorRole)),
@@ -111,7 +94,8 @@ export function toUnchained(r: AccessRecord, subjectHash: SubjectHasher): Unchai
 
 export async function createAuditService(deps: AuditDeps): Promise<AuditService> {
   const { config, subjectHash, metrics, logger } = deps;
-  const sql = await openAuditStore(config);
+  const sql = deps.sql ?? (await openAuditStore(config));
+  const ownsSql = !deps.sql;
   const writer = new ChainWriter(sql, metrics, logger, deps.writer);
   logger.info({ chainId: writer.chainId, store: describeStore(config) }, 'audit store ready');
   let verifying: Promise<IntegrityReport> | undefined;
@@ -145,7 +129,7 @@ export async function createAuditService(deps: AuditDeps): Promise<AuditService>
       closed = true;
       await writer.close();
       await verifying?.catch(() => {});
-      await sql.close().catch(() => {});
+      if (ownsSql) await sql.close().catch(() => {});
     },
   };
 }

@@ -1,6 +1,5 @@
-// The audit store's schema, applied at start-up. Each migration runs once (recorded in
-// schema_migrations), all pending ones in one transaction under an advisory lock, so two
-// gateways starting together apply them once and neither sees a half-made schema.
+// The access log's schema: the 'audit' component of the database's migrations, applied at
+// start-up by the one runner (src/db/migrate.ts) together with every other component's.
 //
 // Append-only, in two layers:
 //  - on PostgreSQL the gateway's role (a member of enrollment_gateway_writer) holds only
@@ -16,14 +15,7 @@
 // than a bare session flag: only roles granted EXECUTE (enrollment_audit_archiver) may call it,
 // and it checks that the archive continues the chain (no gaps, head hash matches) before
 // deleting anything.
-import type { Sql } from '../db/index';
-
-export interface Migration {
-  version: number;
-  name: string;
-  /** schema: the quoted name of the schema the tables live in (the current schema) */
-  sql(kind: Sql['kind'], schema: string): string;
-}
+import type { MigrationSet } from '../db/migrate';
 
 /** Roles created on PostgreSQL (cluster-wide; NOLOGIN: login roles are made members of them). */
 export const DB_ROLES = {
@@ -31,9 +23,6 @@ export const DB_ROLES = {
   archiver: 'enrollment_audit_archiver',
   reader: 'enrollment_audit_reader',
 } as const;
-
-/** pg_advisory_xact_lock keys: "audit" and "migrations" */
-const LOCK_KEY: [number, number] = [0x61756469, 0x6d696772];
 
 // Functions pin their search_path with pg_temp last, so a temporary table cannot stand in for
 // access_log_archive inside them (the classic SECURITY DEFINER pitfall).
@@ -51,11 +40,13 @@ BEGIN
 END $$;
 `;
 
-export const MIGRATIONS: Migration[] = [
-  {
-    version: 1,
-    name: 'access_log, chains, archive records, append-only triggers',
-    sql: (_kind, schema) => `
+export const AUDIT_MIGRATIONS: MigrationSet = {
+  component: 'audit',
+  migrations: [
+    {
+      version: 1,
+      name: 'access_log, chains, archive records, append-only triggers',
+      sql: (_kind, schema) => `
 CREATE TABLE access_log (
   chain_id       text        NOT NULL,
   seq            bigint      NOT NULL CHECK (seq > 0),
@@ -166,14 +157,14 @@ BEGIN
   RETURN n;
 END $$;
 `,
-  },
-  {
-    version: 2,
-    name: 'database roles: the gateway may only INSERT and SELECT',
-    sql: (kind) =>
-      kind === 'embedded'
-        ? 'SELECT 1;' // one process, one user: nothing to grant
-        : `
+    },
+    {
+      version: 2,
+      name: 'database roles: the gateway may only INSERT and SELECT',
+      sql: (kind) =>
+        kind === 'embedded'
+          ? 'SELECT 1;' // one process, one user: nothing to grant
+          : `
 DO $$
 DECLARE r text;
 BEGIN
@@ -197,56 +188,16 @@ GRANT SELECT ON access_log, access_log_chains, access_log_archive, schema_migrat
 REVOKE ALL ON FUNCTION audit_archive_chain(text, bigint, bigint, text, timestamptz, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION audit_archive_chain(text, bigint, bigint, text, timestamptz, text, text) TO ${DB_ROLES.archiver};
 `,
-  },
-];
-
-export class MigrationError extends Error {}
-
-async function appliedVersions(sql: Sql): Promise<Set<number> | undefined> {
-  const { rows } = await sql.query<{ present: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`);
-  if (!rows[0]?.present) return undefined;
-  const r = await sql.query<{ version: number }>('SELECT version FROM schema_migrations');
-  return new Set(r.rows.map((x) => Number(x.version)));
-}
-
-/**
- * Applies every pending migration; returns the versions it applied (empty when none were
- * pending). A role without DDL rights (the gateway's writer role in production) passes when
- * nothing is pending, and fails with one line naming what to run when something is.
- */
-export async function migrate(sql: Sql): Promise<number[]> {
-  const before = await appliedVersions(sql);
-  if (before && MIGRATIONS.every((m) => before.has(m.version))) return [];
-  try {
-    return await sql.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1, $2)', LOCK_KEY);
-      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-        version    integer     PRIMARY KEY,
-        name       text        NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now()
-      )`);
-      const done = (await appliedVersions(tx)) ?? new Set<number>();
-      const current = (await tx.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s;
-      if (!current) throw new MigrationError("no current schema: set DATABASE_SCHEMA or the role's search_path");
-      const schema = `"${current.replace(/"/g, '""')}"`;
-      const applied: number[] = [];
-      for (const m of MIGRATIONS) {
-        if (done.has(m.version)) continue;
-        await tx.exec(m.sql(sql.kind, schema));
-        await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
-        applied.push(m.version);
-      }
-      return applied;
-    });
-  } catch (err) {
-    if (err instanceof MigrationError) throw err;
-    const code = (err as { code?: string }).code;
-    const why = err instanceof Error ? err.message : String(err);
-    if (code === '42501') {
-      throw new MigrationError(
-        `audit store: migrations are pending and this database role may not apply them (${why}); apply them once as the schema owner: DATABASE_URL=<owner URL> npm run audit:migrate`,
-      );
-    }
-    throw new MigrationError(`audit store: migration failed: ${why}`);
-  }
-}
+    },
+    {
+      version: 3,
+      name: 'entries say what was done (action) and in which canonical form they are hashed (format)',
+      // Rows written before keep format 1 (hashed without an action) and read back as READ.
+      sql: () => `
+ALTER TABLE access_log ADD COLUMN action text NOT NULL DEFAULT 'READ' CHECK (action ~ '^[A-Z_]{1,40}$');
+ALTER TABLE access_log ADD COLUMN format smallint NOT NULL DEFAULT 1 CHECK (format > 0);
+CREATE INDEX access_log_action_idx ON access_log (action, at) WHERE action <> 'READ';
+`,
+    },
+  ],
+};

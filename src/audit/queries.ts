@@ -9,7 +9,7 @@ import { DEPARTMENTS } from '../evidence/kinds';
 import type { SubjectHasher } from '../evidence/subjectHash';
 import { checkCountyCode, checkIdNumber } from '../evidence/validate';
 import type { AccessLogEntry } from './canonical';
-import type { AccessOutcome } from './types';
+import { ACCESS_ACTIONS, type AccessAction, type AccessOutcome } from './types';
 import { ENTRY_SELECT, rowToEntry, type EntryRow } from './verify';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -25,6 +25,7 @@ export interface AccessLogFilterInput {
   applicationId?: string | null;
   department?: string | null;
   outcome?: AccessOutcome | null;
+  action?: AccessAction | null;
   requestId?: string | null;
   from?: string | null;
   to?: string | null;
@@ -92,6 +93,11 @@ export function buildFilter(
   if (f.outcome !== null && f.outcome !== undefined) {
     if (!OUTCOMES.includes(f.outcome)) throw new BadUserInputError('filter.outcome must be ALLOWED, DENIED or ERROR.', 'filter.outcome');
     eq('outcome', f.outcome);
+  }
+  if (f.action !== null && f.action !== undefined) {
+    if (!(ACCESS_ACTIONS as readonly string[]).includes(f.action))
+      throw new BadUserInputError(`filter.action must be one of ${ACCESS_ACTIONS.join(', ')}.`, 'filter.action');
+    eq('action', f.action);
   }
   const req = text(f.requestId, 'requestId', 64);
   if (req !== undefined) eq('request_id', req);

@@ -3,9 +3,30 @@
 import type { Department, EvidenceName } from '../evidence/kinds';
 
 export type AccessOutcome = 'ALLOWED' | 'DENIED' | 'ERROR';
+
+/**
+ * What an entry records. READ: a read of a person's data (allowed, denied or failed). The
+ * others are acts that must be accountable too: the registration and closure of an
+ * application, an auditor's search of the log by a person or an export of it, an operator's
+ * cache eviction, a resident's consent, a parent's look at who read their family's data.
+ */
+export const ACCESS_ACTIONS = [
+  'READ',
+  'REGISTER_APPLICATION',
+  'CLOSE_APPLICATION',
+  'SEARCH_LOG',
+  'EXPORT_LOG',
+  'EVICT_CACHE',
+  'GRANT_CONSENT',
+  'REVOKE_CONSENT',
+  'VIEW_OWN_LOG',
+] as const;
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 export type AccessSource = 'DEPARTMENT' | 'CACHE';
 
 export interface AccessRecord {
+  /** READ when omitted */
+  action?: AccessAction;
   at: string;
   requestId: string;
   actorSubject: string;

@@ -34,13 +34,15 @@ export function firstProblem(report: IntegrityReport): ChainReport | undefined {
 }
 
 /** The columns of an entry, read back in the canonical form. */
-export const ENTRY_SELECT = `chain_id, seq::text AS seq, ${AT_SQL} AS at, request_id, actor_subject, actor_role, actor_county,
+export const ENTRY_SELECT = `chain_id, seq::text AS seq, format, ${AT_SQL} AS at, action, request_id, actor_subject, actor_role, actor_county,
   application_id, county_code, subject_hash, department, evidence, fields, outcome, source, reason, prev_hash, hash`;
 
 export interface EntryRow {
   chain_id: string;
   seq: string;
+  format: number;
   at: string;
+  action: AccessLogEntry['action'];
   request_id: string;
   actor_subject: string;
   actor_role: string;
@@ -62,7 +64,9 @@ export function rowToEntry(r: EntryRow): AccessLogEntry {
   return {
     chainId: r.chain_id,
     seq: Number(r.seq),
+    format: Number(r.format),
     at: r.at,
+    action: r.action,
     requestId: r.request_id,
     actorSubject: r.actor_subject,
     actorRole: r.actor_role,

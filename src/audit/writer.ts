@@ -47,7 +47,9 @@ interface Pending {
 const COLUMNS = [
   'chain_id',
   'seq',
+  'format',
   'at',
+  'action',
   'request_id',
   'actor_subject',
   'actor_role',
@@ -64,7 +66,7 @@ const COLUMNS = [
   'prev_hash',
   'hash',
 ] as const;
-/** rows per INSERT statement: 18 parameters each, well under PostgreSQL's 65,535 */
+/** rows per INSERT statement: 20 parameters each, well under PostgreSQL's 65,535 */
 const ROWS_PER_STATEMENT = 1000;
 
 /** A fresh chain id per process start: host, pid, start time and randomness. */
@@ -306,7 +308,9 @@ async function insertRows(tx: Sql, rows: AccessLogEntry[]): Promise<void> {
     params.push(
       e.chainId,
       e.seq,
+      e.format,
       e.at,
+      e.action,
       e.requestId,
       e.actorSubject,
       e.actorRole,

@@ -1,10 +1,10 @@
 // Consents (群众授权): a resident signed in as applicant allows, per application, a county to
 // pull their family's data. Stored by the resident's keyed subject hash, never the ID number.
 // Each grant is a row; a revocation stamps revoked_at, so the history stays for auditors.
-// PostgreSQL when DATABASE_URL is set, otherwise an embedded PGlite database of its own under
-// DATA_DIR/consent (PGlite allows one handle per directory, and the audit store owns its own).
+// The table lives in the gateway's one database (src/stores.ts), beside the access log.
 import { join } from 'node:path';
-import { openDatabase, type Sql } from '../db/index';
+import { openMigratedDatabase, type Sql } from '../db/index';
+import type { MigrationSet } from '../db/migrate';
 
 export interface ConsentRecord {
   applicationId: string;
@@ -34,59 +34,43 @@ export interface ConsentStoreOptions {
   databaseSchema?: string | undefined;
 }
 
-/** Append-only list: a migration, once shipped, is never edited; a change is a new entry. */
-export const CONSENT_MIGRATIONS: readonly { version: number; sql: string; whole?: boolean }[] = [
-  {
-    version: 1,
-    sql: `
-      CREATE TABLE IF NOT EXISTS consent (
-        id             BIGSERIAL PRIMARY KEY,
-        application_id TEXT        NOT NULL,
-        county_code    TEXT        NOT NULL,
-        subject_hash   TEXT        NOT NULL,
-        granted_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
-        revoked_at     TIMESTAMPTZ
-      );
-      CREATE UNIQUE INDEX IF NOT EXISTS consent_one_live
-        ON consent (application_id, county_code, subject_hash) WHERE revoked_at IS NULL;
-      CREATE INDEX IF NOT EXISTS consent_by_subject ON consent (subject_hash, granted_at DESC);
-    `,
-  },
-  {
-    // the gateway's restricted role (src/audit/migrations.ts) grants and revokes consents:
-    // it needs UPDATE here, which it never has on the access log
-    version: 2,
-    whole: true,
-    sql: `
-      DO $$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'enrollment_gateway_writer') THEN
-          GRANT SELECT, INSERT, UPDATE ON consent, consent_migrations TO enrollment_gateway_writer;
-          GRANT USAGE ON SEQUENCE consent_id_seq TO enrollment_gateway_writer;
-        END IF;
-      END $$
-    `,
-  },
-];
-
-/** Applies every migration not yet recorded in consent_migrations; safe to run on every start. */
-export async function migrateConsent(sql: Sql): Promise<void> {
-  await sql.query(`CREATE TABLE IF NOT EXISTS consent_migrations (version INT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-  const { rows } = await sql.query<{ version: number }>('SELECT version FROM consent_migrations');
-  const applied = new Set(rows.map((r) => Number(r.version)));
-  for (const m of CONSENT_MIGRATIONS) {
-    if (applied.has(m.version)) continue;
-    await sql.transaction(async (tx) => {
-      const statements = m.whole
-        ? [m.sql]
-        : m.sql
-            .split(';')
-            .map((s) => s.trim())
-            .filter(Boolean);
-      for (const statement of statements) await tx.query(statement);
-      await tx.query('INSERT INTO consent_migrations (version) VALUES ($1) ON CONFLICT (version) DO NOTHING', [m.version]);
-    });
-  }
-}
+/** The 'consent' component of the database's migrations (src/db/migrate.ts). */
+export const CONSENT_MIGRATIONS: MigrationSet = {
+  component: 'consent',
+  migrations: [
+    {
+      version: 1,
+      name: 'consent table',
+      sql: () => `
+        CREATE TABLE IF NOT EXISTS consent (
+          id             BIGSERIAL PRIMARY KEY,
+          application_id TEXT        NOT NULL,
+          county_code    TEXT        NOT NULL,
+          subject_hash   TEXT        NOT NULL,
+          granted_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
+          revoked_at     TIMESTAMPTZ
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS consent_one_live
+          ON consent (application_id, county_code, subject_hash) WHERE revoked_at IS NULL;
+        CREATE INDEX IF NOT EXISTS consent_by_subject ON consent (subject_hash, granted_at DESC);
+      `,
+    },
+    {
+      // the gateway's restricted role (src/audit/migrations.ts) grants and revokes consents:
+      // it needs UPDATE here, which it never has on the access log
+      version: 2,
+      name: 'the gateway role may grant and revoke consents',
+      sql: () => `
+        DO $$ BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'enrollment_gateway_writer') THEN
+            GRANT SELECT, INSERT, UPDATE ON consent TO enrollment_gateway_writer;
+            GRANT USAGE ON SEQUENCE consent_id_seq TO enrollment_gateway_writer;
+          END IF;
+        END $$;
+      `,
+    },
+  ],
+};
 
 interface Row {
   application_id: string;
@@ -104,7 +88,8 @@ const toRecord = (r: Row): ConsentRecord => ({
   active: r.revoked_at === null,
 });
 
-export function createSqlConsentStore(sql: Sql): ConsentStore {
+/** Consents in this database; `ownsSql`: closing the store closes the handle (else its owner does). */
+export function createSqlConsentStore(sql: Sql, opts: { ownsSql?: boolean } = {}): ConsentStore {
   return {
     async grant(subjectHash, applicationId, countyCode) {
       const live = await sql.query<Row>(
@@ -151,13 +136,15 @@ export function createSqlConsentStore(sql: Sql): ConsentStore {
       );
       return new Set(rows.map((r) => r.subject_hash));
     },
-    close: () => sql.close(),
+    close: async () => {
+      if (opts.ownsSql) await sql.close();
+    },
   };
 }
 
 /**
- * A store that opens (and migrates) its database on first use: a gateway whose counties all
- * read on statutory duty and that no applicant asks about consent never opens it.
+ * A store that opens (and migrates) a database of its own on first use, for tools and tests
+ * that have no shared handle; the gateway passes its shared one to createSqlConsentStore.
  */
 export function createConsentStore(opts: ConsentStoreOptions): ConsentStore {
   let opened: Promise<ConsentStore> | undefined;
@@ -165,18 +152,16 @@ export function createConsentStore(opts: ConsentStoreOptions): ConsentStore {
   const store = (): Promise<ConsentStore> => {
     if (closed) return Promise.reject(new Error('consent store is closed'));
     opened ??= (async () => {
-      const sql = await openDatabase({
-        ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl, max: 4 } : {}),
-        ...(!opts.databaseUrl && opts.dataDir ? { dataDir: join(opts.dataDir, 'consent') } : {}),
-        ...(opts.databaseSchema ? { schema: opts.databaseSchema } : {}),
-      });
-      try {
-        await migrateConsent(sql);
-      } catch (err) {
-        await sql.close().catch(() => {});
-        throw err;
-      }
-      return createSqlConsentStore(sql);
+      const sql = await openMigratedDatabase(
+        {
+          databaseUrl: opts.databaseUrl,
+          dataDir: opts.dataDir ? join(opts.dataDir, 'consent') : '',
+          databaseSchema: opts.databaseSchema,
+        },
+        [CONSENT_MIGRATIONS],
+        opts.databaseUrl ? { max: 4 } : {},
+      );
+      return createSqlConsentStore(sql, { ownsSql: true });
     })().catch((err) => {
       opened = undefined; // try again on the next use
       throw err;

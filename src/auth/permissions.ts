@@ -351,6 +351,7 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       'seq',
       'chainId',
       'at',
+      'action',
       'requestId',
       'actorSubject',
       'actorRole',

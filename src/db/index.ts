@@ -1,9 +1,13 @@
 // One SQL dialect for both stores: PostgreSQL through `pg` when DATABASE_URL is set, and
 // PGlite (PostgreSQL compiled to WebAssembly) embedded under DATA_DIR when it is not, so the
 // same migrations and queries run in development, tests and production.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { lockStore } from './lock';
+import { migrate, type MigrationSet } from './migrate';
+
+export { DatabaseInUseError } from './lock';
 
 export interface TransactionOptions {
   /**
@@ -45,9 +49,6 @@ export class DatabaseTimeoutError extends Error {
     this.name = 'DatabaseTimeoutError';
   }
 }
-
-/** The embedded store is one process's: a second opener would corrupt it. */
-export class DatabaseInUseError extends Error {}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -164,47 +165,14 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Sql> {
   };
 }
 
-/** Open embedded stores of this process, by directory: a second open would corrupt the first. */
-const openHere = new Set<string>();
-
-function lockEmbedded(dir: string): () => void {
-  const lockFile = `${dir}.lock`;
-  if (openHere.has(dir)) throw new DatabaseInUseError(`the embedded audit store at ${dir} is already open in this process`);
-  if (existsSync(lockFile)) {
-    const pid = Number(readFileSync(lockFile, 'utf8').trim());
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-      throw new DatabaseInUseError(`the embedded audit store at ${dir} is in use by process ${pid}; stop it first (or use DATABASE_URL)`);
-    }
-  }
-  writeFileSync(lockFile, `${process.pid}\n`);
-  openHere.add(dir);
-  return () => {
-    openHere.delete(dir);
-    try {
-      if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) rmSync(lockFile, { force: true });
-    } catch {
-      // already gone
-    }
-  };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function openEmbedded(opts: DatabaseOptions): Promise<Sql> {
   const { PGlite } = await import('@electric-sql/pglite');
   let dir: string | undefined;
-  let unlock = () => {};
+  let unlock = async () => {};
   if (opts.dataDir) {
     dir = resolve(join(opts.dataDir, 'pglite'));
     mkdirSync(dir, { recursive: true });
-    unlock = lockEmbedded(dir);
+    unlock = await lockStore(dir);
   }
   let db;
   try {
@@ -214,7 +182,7 @@ async function openEmbedded(opts: DatabaseOptions): Promise<Sql> {
       await db.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`);
     }
   } catch (err) {
-    unlock();
+    await unlock();
     throw err;
   }
   const pglite = db;
@@ -251,8 +219,61 @@ async function openEmbedded(opts: DatabaseOptions): Promise<Sql> {
       try {
         await pglite.close();
       } finally {
-        unlock();
+        await unlock();
       }
     },
   };
+}
+
+/** Where the store is, for messages: host and port only (a URL may carry a password). */
+export function describeStore(config: { databaseUrl: string | undefined; dataDir: string }): string {
+  if (!config.databaseUrl) return `embedded store under ${config.dataDir}`;
+  try {
+    const u = new URL(config.databaseUrl);
+    return `PostgreSQL at ${u.hostname}:${u.port || 5432}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+/** The database could not be opened or did not answer (the message names where, never a password). */
+export class DatabaseUnreachableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+export interface StoreConfig {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  databaseSchema: string | undefined;
+}
+
+/**
+ * Opens the configured database (PostgreSQL at DATABASE_URL, or the embedded store under
+ * DATA_DIR) and brings the given components' schemas up to date. One handle serves every
+ * store of the process: the embedded store allows one opener, and one pool is enough.
+ */
+export async function openMigratedDatabase(
+  config: StoreConfig,
+  sets: readonly MigrationSet[],
+  opts: { statementTimeoutMs?: number; max?: number } = {},
+): Promise<Sql> {
+  let sql: Sql;
+  try {
+    sql = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema, ...opts });
+    await sql.query('SELECT 1');
+  } catch (err) {
+    throw new DatabaseUnreachableError(`${describeStore(config)} unreachable: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
+  try {
+    await migrate(sql, sets);
+  } catch (err) {
+    await sql.close().catch(() => {});
+    throw err;
+  }
+  return sql;
 }

@@ -18,6 +18,27 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** 操作 What an access-log entry records. */
+export type AccessAction =
+  /** 关闭申请 An enrollment application was closed. */
+  | 'CLOSE_APPLICATION'
+  /** 清除缓存 An operator dropped a person's cached evidence. */
+  | 'EVICT_CACHE'
+  /** 导出日志 An auditor exported a search of the access log. */
+  | 'EXPORT_LOG'
+  /** 授权 A resident granted a county consent to read their family's data. */
+  | 'GRANT_CONSENT'
+  /** 读取 A read of a person's data (allowed, denied or failed). */
+  | 'READ'
+  /** 登记申请 An enrollment application was registered. */
+  | 'REGISTER_APPLICATION'
+  /** 撤回授权 A resident revoked a consent. */
+  | 'REVOKE_CONSENT'
+  /** 查询日志 An auditor searched the access log for a person. */
+  | 'SEARCH_LOG'
+  /** 查看本人记录 A parent looked at who read their family's data. */
+  | 'VIEW_OWN_LOG';
+
 /** 访问日志分页 A page of access log entries. */
 export type AccessLogConnection = {
   __typename?: 'AccessLogConnection';
@@ -41,6 +62,8 @@ export type AccessLogEdge = {
 /** 访问日志条目 One recorded access to a person's data (or a denied attempt). */
 export type AccessLogEntry = {
   __typename?: 'AccessLogEntry';
+  /** 操作 What the entry records: a read, or another accountable act. */
+  action: AccessAction;
   /** 访问者县区 The caller's county, where the role has one. */
   actorCounty?: Maybe<Scalars['String']['output']>;
   /** 访问角色 The caller's role. */
@@ -81,6 +104,8 @@ export type AccessLogEntry = {
 
 /** 筛选条件 Which access log entries to return; all given conditions must hold. */
 export type AccessLogFilter = {
+  /** 操作 What the entry records. */
+  action?: InputMaybe<AccessAction>;
   /** 访问角色 The caller's role. */
   actorRole?: InputMaybe<Scalars['String']['input']>;
   /** 访问主体 The caller's token subject. */
@@ -982,6 +1007,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessAction: AccessAction;
   AccessLogConnection: ResolverTypeWrapper<AccessLogConnection>;
   AccessLogEdge: ResolverTypeWrapper<AccessLogEdge>;
   AccessLogEntry: ResolverTypeWrapper<AccessLogEntry>;
@@ -1108,6 +1134,7 @@ export type AccessLogEdgeResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type AccessLogEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
   actorCounty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

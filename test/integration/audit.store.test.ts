@@ -8,7 +8,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { archiveAccessLog, verifyArchiveLines } from '../../src/audit/archive';
 import { GENESIS_HASH, canonical, entryHash } from '../../src/audit/canonical';
 import { openAuditStore, toUnchained } from '../../src/audit/index';
-import { DB_ROLES, MIGRATIONS, migrate } from '../../src/audit/migrations';
+import { AUDIT_MIGRATIONS, DB_ROLES } from '../../src/audit/migrations';
+import { migrate } from '../../src/db/migrate';
 import { ChainWriter } from '../../src/audit/writer';
 import { openDatabase, type Sql } from '../../src/db/index';
 import {
@@ -63,11 +64,14 @@ describe.each(STORES)('audit store on %s', (store) => {
     // the embedded store is one process's: its "second gateway" is a second caller on the same store
     const b = store === 'postgres' ? await open() : a;
     try {
-      const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
-      expect([...ra, ...rb].sort()).toEqual(MIGRATIONS.map((m) => m.version));
-      expect(await migrate(a)).toEqual([]);
-      const { rows } = await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+      const [ra, rb] = await Promise.all([migrate(a, [AUDIT_MIGRATIONS]), migrate(b, [AUDIT_MIGRATIONS])]);
+      const all = AUDIT_MIGRATIONS.migrations.map((m) => `audit:${m.version}`);
+      expect([...ra, ...rb].sort()).toEqual(all);
+      expect(await migrate(a, [AUDIT_MIGRATIONS])).toEqual([]);
+      const { rows } = await a.query<{ component: string; version: number }>(
+        'SELECT component, version FROM schema_migrations ORDER BY component, version',
+      );
+      expect(rows.map((r) => `${r.component}:${Number(r.version)}`)).toEqual(all);
     } finally {
       await a.close();
       if (b !== a) await b.close();
@@ -150,7 +154,18 @@ describe.each(STORES)('audit store on %s', (store) => {
     const first = page.edges.at(-1)!.node;
     expect(first.seq).toBe(1);
     expect(first.hash).toBe(entryHash(GENESIS_HASH, first));
-    expect(canonical(first).startsWith(`{"v":1,"chainId":"${s.chainId}","seq":1,"at":"`)).toBe(true);
+    expect(canonical(first)).toMatch(new RegExp(`^\\{"v":2,"chainId":"${s.chainId}","seq":1,"at":"[^"]+","action":"READ",`));
+    expect((await s.integrity()).ok).toBe(true);
+  });
+
+  it('records acts other than reads, filters by them, and refuses an unknown act', async () => {
+    const { service: s } = await service('actions');
+    await s.record([access(), access({ action: 'EVICT_CACHE', department: null, evidence: null, fields: [] })]);
+    const evictions = await s.accessLogs({ action: 'EVICT_CACHE' }, { first: 10 });
+    expect(evictions.edges.map((e) => e.node.action)).toEqual(['EVICT_CACHE']);
+    expect((await s.accessLogs({ action: 'READ' }, { first: 10 })).edges).toHaveLength(1);
+    await expect(s.accessLogs({ action: 'DROP' as never }, { first: 10 })).rejects.toThrow(/filter.action/);
+    await expect(s.record([access({ action: 'DROP' as never })])).rejects.toThrow(/unknown action/);
     expect((await s.integrity()).ok).toBe(true);
   });
 
@@ -316,6 +331,14 @@ describe.each(STORES)('audit store on %s', (store) => {
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^ok 10 entries/);
       expect(r.code).toBe(0);
+    });
+
+    it('finds an act rewritten: an export recorded as a plain read', async () => {
+      const s = await seeded('act');
+      await s.service.record([access({ action: 'EXPORT_LOG', department: null, evidence: null, fields: [] })]);
+      await asSuperuser(s, `UPDATE access_log SET action = 'READ' WHERE seq = 11`);
+      const report = await s.service.integrity();
+      expect(report.chains[0]).toMatchObject({ ok: false, firstBrokenSeq: 11, problem: expect.stringMatching(/does not match its hash/) });
     });
 
     it('finds an UPDATE made by a superuser with the trigger disabled', async () => {

@@ -2,18 +2,16 @@
 // INSERT and SELECT the access log. Consent needs more: a revoke is an UPDATE. This checks on
 // real PostgreSQL that the restricted role can grant and revoke, and still cannot edit the log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/audit/migrations';
-import { createSqlConsentStore, migrateConsent } from '../../src/auth/consentStore';
-import { openDatabase, type Sql } from '../../src/db/index';
+import { createSqlConsentStore } from '../../src/auth/consentStore';
+import { openMigratedDatabase, type Sql } from '../../src/db/index';
+import { MIGRATION_SETS } from '../../src/stores';
 import { DATABASE_URL, isolationName } from '../support/gateway';
 
 const schema = isolationName('consent_role');
 let sql: Sql;
 
 beforeAll(async () => {
-  sql = await openDatabase({ databaseUrl: DATABASE_URL, schema });
-  await migrate(sql);
-  await migrateConsent(sql);
+  sql = await openMigratedDatabase({ databaseUrl: DATABASE_URL, dataDir: '', databaseSchema: schema }, MIGRATION_SETS);
 });
 afterAll(async () => {
   await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

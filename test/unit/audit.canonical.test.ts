@@ -14,10 +14,13 @@ import {
   type ChainedFields,
 } from '../../src/audit/canonical';
 
+/** A format-1 entry: written before entries carried an action; every one of them is a read. */
 const entry: ChainedFields = {
+  format: 1,
   chainId: 'host-1-abc',
   seq: 1,
   at: '2025-07-01T08:00:00.123000Z',
+  action: 'READ',
   requestId: 'req-1',
   actorSubject: 'platform-370811',
   actorRole: 'county_platform',
@@ -55,6 +58,27 @@ describe('canonical entry and hash', () => {
     expect(entryHash(GENESIS_HASH, entry)).not.toBe(entryHash(GENESIS_HASH, { ...entry, fields: ['address', 'name'] }));
     expect(entryHash(GENESIS_HASH, entry)).not.toBe(entryHash('1'.repeat(64), entry));
     expect(entryHash(GENESIS_HASH, entry)).not.toBe(entryHash(GENESIS_HASH, { ...entry, seq: 2 }));
+  });
+
+  it('format 2 hashes the action too, right after the time; format 1 entries keep their pinned hash', () => {
+    const registration: ChainedFields = {
+      ...entry,
+      format: 2,
+      action: 'REGISTER_APPLICATION',
+      evidence: null,
+      department: null,
+      fields: [],
+    };
+    expect(canonical(registration)).toBe(
+      '{"v":2,"chainId":"host-1-abc","seq":1,"at":"2025-07-01T08:00:00.123000Z","action":"REGISTER_APPLICATION","requestId":"req-1","actorSubject":"platform-370811","actorRole":"county_platform","actorCounty":"370811","applicationId":"APP-1","countyCode":"370811","subjectHash":"' +
+        'ab'.repeat(32) +
+        '","department":null,"evidence":null,"fields":[],"outcome":"ALLOWED","source":"DEPARTMENT","reason":null}',
+    );
+    // the action is covered: the same entry as another act does not keep its hash
+    expect(entryHash(GENESIS_HASH, registration)).not.toBe(entryHash(GENESIS_HASH, { ...registration, action: 'READ' }));
+    // and a format-1 entry's action is not part of what was hashed (they predate it)
+    expect(entryHash(GENESIS_HASH, { ...entry, action: 'EXPORT_LOG' })).toBe(entryHash(GENESIS_HASH, entry));
+    expect(() => canonical({ ...entry, format: 9 })).toThrow(/format/);
   });
 
   it('writes times in UTC with microseconds, as PostgreSQL gives them back', () => {

@@ -1,16 +1,17 @@
 // The consent store on the embedded database (PGlite, in memory): migrations run twice
 // harmlessly; grant is idempotent while live; revoke stamps, and history stays.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_MIGRATIONS, createSqlConsentStore, migrateConsent, type ConsentStore } from '../../src/auth/consentStore';
+import { CONSENT_MIGRATIONS, createSqlConsentStore, type ConsentStore } from '../../src/auth/consentStore';
 import { openDatabase, type Sql } from '../../src/db/index';
+import { migrate } from '../../src/db/migrate';
 
 let sql: Sql;
 let store: ConsentStore;
 
 beforeAll(async () => {
   sql = await openDatabase({});
-  await migrateConsent(sql);
-  await migrateConsent(sql); // idempotent
+  await migrate(sql, [CONSENT_MIGRATIONS]);
+  expect(await migrate(sql, [CONSENT_MIGRATIONS])).toEqual([]); // idempotent
   store = createSqlConsentStore(sql);
 });
 afterAll(async () => {
@@ -19,8 +20,8 @@ afterAll(async () => {
 
 describe('consent store', () => {
   it('records the migration once', async () => {
-    const { rows } = await sql.query<{ version: number }>('SELECT version FROM consent_migrations');
-    expect(rows.map((r) => Number(r.version)).sort()).toEqual(CONSENT_MIGRATIONS.map((m) => m.version));
+    const { rows } = await sql.query<{ version: number }>(`SELECT version FROM schema_migrations WHERE component = 'consent'`);
+    expect(rows.map((r) => Number(r.version)).sort()).toEqual(CONSENT_MIGRATIONS.migrations.map((m) => m.version));
   });
 
   it('grant is idempotent while live; activeGranters names the granting subject', async () => {

@@ -309,6 +309,7 @@ describe('contract names', () => {
     expect(fieldTypes('AccessLogEntry')).toMatchObject({
       seq: 'Int!',
       at: 'DateTime!',
+      action: 'AccessAction!',
       requestId: 'String!',
       actorSubject: 'String!',
       actorRole: 'String!',
@@ -326,9 +327,21 @@ describe('contract names', () => {
     });
     const filter = schema.getType('AccessLogFilter');
     if (!isInputObjectType(filter)) throw new Error('AccessLogFilter is not an input');
-    // the contract's filters, plus requestId (an auditor following one request end to end)
+    // the contract's filters, plus requestId (an auditor following one request end to end) and action
     expect(Object.keys(filter.getFields()).sort()).toEqual(
-      ['idNumber', 'actorSubject', 'actorRole', 'countyCode', 'applicationId', 'department', 'outcome', 'from', 'to', 'requestId'].sort(),
+      [
+        'idNumber',
+        'actorSubject',
+        'actorRole',
+        'countyCode',
+        'applicationId',
+        'department',
+        'outcome',
+        'from',
+        'to',
+        'requestId',
+        'action',
+      ].sort(),
     );
   });
 });

@@ -1,0 +1,47 @@
+// The built-in data set the mock departments serve, and a cohort generator for benchmarks.
+// Deterministic: a seeded PRNG, fixed dates, no clock. Every person is fictional on sight
+// (every given name holds 测, 样 or 演), every ID number and credit code carries a real check
+// character, and every named scenario states the category the enrollment rules must reach.
+import type { Dataset } from '../../../src/evidence/records';
+import { Builder, type Scenario, type ScenarioSummary } from './builder';
+import { addCohortFamily } from './cohort';
+import { Rng } from './random';
+import { buildScenarios } from './scenarios';
+
+export { SCHOOL_YEAR, type Category, type Person, type Scenario, type ScenarioSummary } from './builder';
+export { Rng } from './random';
+export { chineseNumber, writeAddress, type Notation, type Place } from './vocabulary';
+
+const BUILTIN_SEED = 20240527;
+const FILLER_SEED = 370800;
+const FILLER_FAMILIES = 200;
+
+/** The named scenarios plus ~200 generated families from a fixed seed. */
+export function buildBuiltinDataset(): { dataset: Dataset; scenarios: Scenario[] } {
+  const b = new Builder(new Rng(BUILTIN_SEED));
+  const scenarios = buildScenarios(b);
+  // Filler draws from its own seed (a new named scenario barely reshuffles it); the one
+  // builder keeps ID numbers and certificate numbers unique across both.
+  b.rng = new Rng(FILLER_SEED);
+  for (let i = 0; i < FILLER_FAMILIES; i++) addCohortFamily(b, `filler-${String(i + 1).padStart(3, '0')}`);
+  return { dataset: b.ds, scenarios };
+}
+
+/** `families` generated families (benchmarks): every ID number unique, each with its expected category. */
+export function generateCohort(families: number, seed: number): { dataset: Dataset; scenarios: Scenario[] } {
+  const b = new Builder(new Rng(seed));
+  const scenarios = new Array<Scenario>(families);
+  const width = String(families).length;
+  for (let i = 0; i < families; i++) scenarios[i] = addCohortFamily(b, `cohort-${String(i + 1).padStart(width, '0')}`);
+  return { dataset: b.ds, scenarios };
+}
+
+/** What GET /__mock/scenarios shows. */
+export function builtinScenarioSummaries(): ScenarioSummary[] {
+  return buildBuiltinDataset().scenarios.map((s) => ({
+    key: s.key,
+    description: s.description,
+    countyCode: s.countyCode,
+    idNumbers: { child: s.child.idNumber, guardians: s.guardians.map((g) => g.idNumber) },
+  }));
+}
