@@ -46,7 +46,7 @@ if (unknown.length) {
   console.error(`unknown scenario ${unknown.join(', ')}; known: ${Object.keys(scenarios).join(', ')}`);
   process.exit(2);
 }
-const order = [...ALL_SCENARIOS, 'profile'].filter((s) => only.has(s) || (s === 'profile' && PROFILE));
+const order = ALL_SCENARIOS.filter((s) => only.has(s) || (s === 'profile' && PROFILE));
 
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 try {

@@ -14,7 +14,7 @@ interface Frame {
   lineNumber: number;
   columnNumber: number;
 }
-interface Profile {
+export interface Profile {
   nodes: { id: number; children?: number[]; callFrame: Frame }[];
   samples: number[];
   timeDeltas: number[];
@@ -43,13 +43,16 @@ const CATEGORIES: [string, RegExp][] = [
     'HTTP server and sockets (node)',
     /node:(_http_server|_http_common|_http_outgoing|net|stream|internal\/stream)|internal\/(streams|net)|node:events/,
   ],
-  ['other gateway code (src/)', /\/src\//],
+  ['request handling (src/server, context, observability, resilience)', /\/src\/(server|context|app|errors|observability\/|resilience\/)/],
+  ['other gateway code (src/)', /^\/src\//],
   ['(program) native and runtime', /^\(program\)/],
 ];
 
 const maps = new Map<string, SourceMap | null>();
-function sourceOf(f: Frame): string {
-  if (!f.url.includes('/dist/')) return f.url;
+/** The source file and line of a frame (through the source map for code in dist/). */
+function sourceOf(f: Frame): { file: string; line: number } {
+  // only our build's (packages' own dist/ folders carry maps to sources of theirs)
+  if (!f.url.startsWith(`file://${ROOT}dist/`)) return { file: f.url.replace(`file://${ROOT}`, '/'), line: f.lineNumber + 1 };
   const path = f.url.replace(/^file:\/\//, '');
   if (!maps.has(path)) {
     try {
@@ -58,13 +61,21 @@ function sourceOf(f: Frame): string {
       maps.set(path, null);
     }
   }
-  const m = maps.get(path);
-  const e = m?.findEntry(f.lineNumber, f.columnNumber);
-  return e && 'originalSource' in e ? `/${e.originalSource.replace(/^(\.\.\/)+/, '')}` : f.url;
+  const e = maps.get(path)?.findEntry(f.lineNumber, f.columnNumber);
+  return e && 'originalSource' in e
+    ? { file: `/${e.originalSource.replace(/^(\.\.\/)+/, '')}`, line: e.originalLine + 1 }
+    : { file: f.url, line: f.lineNumber + 1 };
 }
 
-function categorize(prof: Profile, skipUs: number) {
+function categoryOf(f: Frame, file: string): string | undefined {
+  const subject = f.functionName.startsWith('(') ? f.functionName : file;
+  return CATEGORIES.find(([, re]) => re.test(subject))?.[0];
+}
+
+export function categorize(prof: Profile, skipUs: number) {
   const byNode = new Map(prof.nodes.map((n) => [n.id, n.callFrame]));
+  const parent = new Map<number, number>();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
   const fns = new Map<string, number>();
   let at = 0;
@@ -75,14 +86,25 @@ function categorize(prof: Profile, skipUs: number) {
     if (at < skipUs) return;
     const f = byNode.get(id)!;
     const src = sourceOf(f);
-    const key = `${f.functionName} ${src}`;
-    const cat =
-      CATEGORIES.find(([, re]) => re.test(f.functionName.startsWith('(') ? f.functionName : src) || re.test(key))?.[0] ??
-      `other (${src.replace(/^.*node_modules\//, '').split('/')[0] || 'native'})`;
+    // a native frame (no script: a string or socket write, a microtask run) and node's own
+    // internals count for the nearest code of ours or of a package that called them (the pg
+    // driver's socket writes are the access log's); node's category when nothing did
+    let cat = f.url.startsWith('node:') || !f.url ? undefined : categoryOf(f, src.file);
+    if (f.functionName.startsWith('(')) cat = categoryOf(f, src.file);
+    let nodeCat = f.url.startsWith('node:') ? categoryOf(f, src.file) : undefined;
+    for (let n = parent.get(id); !cat && !f.functionName.startsWith('(') && n !== undefined; n = parent.get(n)) {
+      const pf = byNode.get(n)!;
+      if (!pf.url) continue;
+      const pfile = sourceOf(pf).file;
+      if (pf.url.startsWith('node:')) nodeCat ??= categoryOf(pf, pfile);
+      else cat = categoryOf(pf, pfile) ?? `other (${pfile.replace(/^.*node_modules\//, '').split('/')[0]})`;
+    }
+    cat ??= nodeCat;
+    cat ??= `other (${src.file.replace(/^.*node_modules\//, '').split('/')[0] || 'native'})`;
     if (cat === 'idle') return;
     busy += dt;
     self.set(cat, (self.get(cat) ?? 0) + dt);
-    const fk = `${f.functionName || '(anonymous)'} ${src.replace(/^.*node_modules\//, '').replace(`file://${ROOT}`, '/')}:${f.lineNumber + 1}`;
+    const fk = `${f.functionName || '(anonymous)'} ${src.file.replace(/^.*node_modules\//, '')}:${src.line}`;
     fns.set(fk, (fns.get(fk) ?? 0) + dt);
   });
   const top = (m: Map<string, number>, n: number) =>
