@@ -371,11 +371,9 @@ describe('the scenarios', () => {
 });
 
 describe('generated cohorts', () => {
-  it('builds 20,000 families quickly, every ID number unique and valid', () => {
-    const t0 = performance.now();
+  // how fast it builds is the benchmark's business (bench/), not a unit test's
+  it('builds 20,000 families, every ID number unique and valid', () => {
     const { dataset, scenarios } = generateCohort(20_000, 7);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(2500);
     expect(scenarios).toHaveLength(20_000);
     const ids = dataset.households.map((h) => h.idNumber);
     expect(ids.length).toBeGreaterThanOrEqual(60_000);

@@ -47,7 +47,8 @@ function killed(child: ChildProcessWithoutNullStreams): Promise<void> {
   });
 }
 
-describe('embedded store lock', () => {
+// opening the embedded store takes seconds, more on a loaded machine
+describe('embedded store lock', { timeout: 90_000 }, () => {
   it('refuses a second process while the first holds the store, and frees it when the first crashes', async () => {
     const dir = join(freshDir(), 'pglite');
     const child = await holder(dir);
