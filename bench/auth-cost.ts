@@ -1,4 +1,4 @@
-// The cost of authorization (graphql-shield) and masking, as the issue asks for it: the same
+// The cost of authorization (graphql-shield) and masking, measured as a ratio: the same
 // family query (PEOPLE_QUERY over the built-in 'full-evidence' family, all eleven kinds of
 // evidence, warm cache) against two gateways side by side in one run, one with applySecurity
 // and one without (bench/gateway.ts, BENCH_AUTH=off), alternating rounds so drift on a shared

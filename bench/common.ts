@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { devTokenSigner } from '../src/auth/devKeys';
 import { loadConfig } from '../src/config';
-import type { Scenario } from '../mocks/data/families';
+import { applicationInputOf, type Scenario } from '../mocks/data/families';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BENCH_DIR = fileURLToPath(new URL('./', import.meta.url));
@@ -45,17 +45,7 @@ export function peopleBody(ids: string[], countyCode: string, applicationId: str
 export function verifyBody(s: Scenario, applicationId: string): string {
   return JSON.stringify({
     query: VERIFY_APPLICATION,
-    variables: {
-      input: {
-        applicationId,
-        countyCode: s.countyCode,
-        schoolYear: s.schoolYear,
-        stage: s.stage,
-        child: { idNumber: s.child.idNumber, name: s.child.name },
-        guardians: s.guardians.map((g) => ({ idNumber: g.idNumber, name: g.name, relation: g.relation })),
-        priorityGroup: s.priorityGroup ?? false,
-      },
-    },
+    variables: { input: applicationInputOf(s, applicationId) },
   });
 }
 

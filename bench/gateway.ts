@@ -38,7 +38,7 @@ if (env.BENCH_AUDIT === 'noop') {
 }
 
 const app = await createApp(config, overrides);
-// Whether applySecurity does anything yet (issue 3): the schema it secures is registered.
+// Whether applySecurity is in place: the schema it secures is registered.
 const securityActive = securityOf(app.schema) !== undefined;
 if (naive) app.schema = env.BENCH_AUTH === 'off' ? naiveSchema() : applySecurity(naiveSchema(), { config, subjectHash: app.subjectHash });
 else if (env.BENCH_AUTH === 'off') app.schema = buildExecutableSchema(buildResolvers());

@@ -81,7 +81,7 @@ class AttemptFailure extends Error {
   }
   get retryable(): boolean {
     // not a timeout: a department that hangs would cost (1 + retries) x its timeout, and the
-    // promise is that a slow department costs at most its timeout (issue 6)
+    // promise is that a slow department costs at most its timeout (docs/design.md, "Resilience")
     if (this.failure === 'network' || this.failure === 'rate_limited') return true;
     return this.failure === 'status' && this.httpStatus !== undefined && this.httpStatus >= 500;
   }

@@ -13,8 +13,12 @@ ajv.addFormat('int32', true);
 ajv.addFormat('int64', true);
 
 export interface OpenApiDocument {
+  /** the parsed document, for walking its paths and operations */
+  readonly document: Record<string, unknown>;
   /** a validator for `#/components/schemas/<name>`; it throws on data that does not match */
   validator<T>(schemaName: string): (data: unknown) => T;
+  /** a validator for the schema at a JSON pointer into the document (e.g. one operation's answer) */
+  validatorAt<T>(pointer: string, label: string): (data: unknown) => T;
 }
 
 const loaded = new Map<string, OpenApiDocument>();
@@ -28,14 +32,18 @@ export function loadOpenApi(moduleUrl: string): OpenApiDocument {
   const id = `urn:department-api:${path}`;
   ajv.addSchema({ ...doc, $id: id });
   const api: OpenApiDocument = {
+    document: doc,
     validator<T>(schemaName: string) {
-      const validate = ajv.getSchema(`${id}#/components/schemas/${schemaName}`);
-      if (!validate) throw new Error(`${path}: no schema named ${schemaName}`);
+      return api.validatorAt<T>(`/components/schemas/${schemaName}`, schemaName);
+    },
+    validatorAt<T>(pointer: string, label: string) {
+      const validate = ajv.getSchema(`${id}#${pointer}`);
+      if (!validate) throw new Error(`${path}: no schema at ${pointer}`);
       return (data: unknown): T => {
         if (!validate(data)) {
           // only the path and keyword: the data itself may be personal
           const first = validate.errors?.[0];
-          throw new Error(`payload does not match ${schemaName}${first ? ` at ${first.instancePath || '/'} (${first.keyword})` : ''}`);
+          throw new Error(`payload does not match ${label}${first ? ` at ${first.instancePath || '/'} (${first.keyword})` : ''}`);
         }
         return data as T;
       };

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getResponse, type HttpHandler } from 'msw';
 import type { Dataset } from '../src/evidence/records';
+import { listen } from '../src/lifecycle';
 import { builtinScenarioSummaries } from './data/families';
 import { MockDepartments, type MockOptions } from './departments';
 import { departmentHandlers } from './handlers/index';
@@ -36,10 +37,7 @@ export async function startMockServer(
     }
   });
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, host, () => resolve());
-  });
+  await listen(server, opts.port, host, { what: 'mock departments', portSetting: 'MOCK_PORT', hostSetting: 'MOCK_HOST' });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}`,

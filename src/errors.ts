@@ -1,4 +1,4 @@
-// Every error a caller can see, each with its contract code (CONTRACT.md, "Errors").
+// Every error a caller can see, each with its contract code (docs/contract.md, "Errors").
 // Messages are written for the caller and never carry personal data, SQL, a department's
 // URL or a stack trace; anything that is not one of these is masked by formatError.
 import { GraphQLError } from 'graphql';
@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'AUDIT_UNAVAILABLE'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
+  | 'CACHE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
@@ -22,6 +23,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'AUDIT_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
+  'CACHE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ];
 
@@ -32,11 +34,17 @@ abstract class GatewayError extends GraphQLError {
   }
 }
 
-/** One message whatever failed: a caller learns nothing about which token check it tripped. */
+/**
+ * One message whatever failed: a caller learns nothing about which token check it tripped.
+ * The check is kept off the wire in `reason` (for the log; in development also the response).
+ */
 export class UnauthenticatedError extends GatewayError {
   readonly code = 'UNAUTHENTICATED';
-  constructor() {
+  /** which check failed, in words that never hold the token or a claim's value */
+  readonly reason: string;
+  constructor(reason = 'no valid bearer token') {
     super('Authentication required: send a valid bearer token.', 'UNAUTHENTICATED');
+    this.reason = reason;
   }
 }
 
@@ -55,7 +63,9 @@ export class BadUserInputError extends GatewayError {
   }
 }
 
-export type DepartmentFailure = 'timeout' | 'status' | 'malformed' | 'network' | 'circuit_open' | 'rate_limited' | 'concurrency';
+/** `incomplete`: every call answered, but the pages did not add up to what the department announced */
+export type DepartmentFailure =
+  'timeout' | 'status' | 'malformed' | 'incomplete' | 'network' | 'circuit_open' | 'rate_limited' | 'concurrency';
 
 export class DepartmentUnavailableError extends GatewayError {
   readonly code = 'DEPARTMENT_UNAVAILABLE';
@@ -89,6 +99,21 @@ export class RateLimitedError extends GatewayError {
   readonly code = 'RATE_LIMITED';
   constructor(retryAfterSeconds: number) {
     super('Too many requests; slow down.', 'RATE_LIMITED', { retryAfterSeconds });
+  }
+}
+
+/**
+ * The evidence cache could not be reached for an operation that must not pretend: an eviction
+ * (an operator must not be told a correction was purged when it was not). Reads and writes
+ * never raise it: they are served uncached instead.
+ */
+export class CacheUnavailableError extends GatewayError {
+  readonly code = 'CACHE_UNAVAILABLE';
+  constructor() {
+    super(
+      'The evidence cache could not be reached, so nothing was evicted; try again once GET /readyz no longer lists the cache.',
+      'CACHE_UNAVAILABLE',
+    );
   }
 }
 

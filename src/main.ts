@@ -2,6 +2,8 @@
 // defaults. Prints where both listen and how to get a token.
 import { createApp } from './app';
 import { loadConfig, loadConfigOrExit } from './config';
+import { createLifecycle, ListenError } from './lifecycle';
+import { createLogger } from './observability/logger';
 import { startGateway } from './server';
 
 async function main(): Promise<void> {
@@ -21,21 +23,43 @@ async function main(): Promise<void> {
       }
       throw err;
     }
-    mocks = await startMockServer({ port: config.mock.port, dataset, builtin: !config.mock.dataPath, latencyMs: config.mock.latencyMs });
+    try {
+      mocks = await startMockServer({ port: config.mock.port, dataset, builtin: !config.mock.dataPath, latencyMs: config.mock.latencyMs });
+    } catch (err) {
+      if (!(err instanceof ListenError)) throw err;
+      console.error(err.message);
+      process.exit(1);
+    }
     // MOCK_PORT=0 picks a free port: the departments' default URLs must name the real one
     const port = new URL(mocks.url).port;
     if (String(config.mock.port) !== port) config = loadConfig({ ...process.env, MOCK_PORT: port });
   }
 
+  // everything started from here on is stopped by the lifecycle: on a signal, or when a later
+  // part cannot start (a port in use must not leave the audit store locked or the mocks up)
+  const logger = createLogger(config.logLevel);
+  const lifecycle = createLifecycle({ logger, deadlineMs: config.shutdownDrainMs + 10_000 });
+  if (mocks) lifecycle.started('mock departments', () => mocks.close());
+  lifecycle.handleSignals();
+
   let app;
   try {
-    app = await createApp(config);
+    app = await createApp(config, { logger });
   } catch (err) {
     console.error(`start-up failed: ${err instanceof Error ? err.message : String(err)}`);
-    await mocks?.close();
-    process.exit(1);
+    return lifecycle.shutdown('start-up failed', 1);
   }
-  const gateway = await startGateway(app, { port: config.port, host: config.host });
+  lifecycle.started('gateway stores', () => app.close());
+  let gateway;
+  try {
+    gateway = await startGateway(app, { port: config.port, host: config.host });
+  } catch (err) {
+    if (!(err instanceof ListenError)) throw err;
+    console.error(err.message);
+    return lifecycle.shutdown('start-up failed', 1);
+  }
+  // stop accepting, finish in-flight requests (bounded by SHUTDOWN_DRAIN_MS), before the stores close
+  lifecycle.started('gateway', () => gateway.stop());
 
   console.log(`gateway            ${gateway.url}/graphql`);
   if (mocks) {
@@ -45,30 +69,6 @@ async function main(): Promise<void> {
       `try it             curl -s ${gateway.url}/graphql -H "authorization: Bearer $(npm run -s token -- --role county_platform --county 370811)" -H 'content-type: application/json' -d '{"query":"{ __typename }"}'`,
     );
   }
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
-    // a last resort if closing the stores hangs: the drain itself is bounded in gateway.stop
-    setTimeout(() => {
-      app.logger.error('shutdown did not finish in time; exiting');
-      process.exit(1);
-    }, config.shutdownDrainMs + 10_000).unref();
-    try {
-      await gateway.stop(); // stop accepting, finish in-flight requests (bounded by SHUTDOWN_DRAIN_MS)
-      await app.close(); // flush the audit queue, close Redis and the database
-      await mocks?.close();
-    } catch (err) {
-      app.logger.error({ err: { type: err instanceof Error ? err.name : typeof err } }, 'shutdown failed');
-      process.exit(1);
-    }
-    app.logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 void main();

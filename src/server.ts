@@ -1,6 +1,7 @@
-// Apollo Server 5 on Node's own HTTP server: four routes need no framework, and owning
+// Apollo Server 5 on Node's own HTTP server: a handful of routes need no framework, and owning
 // the request loop lets us authenticate before GraphQL runs, cap body size, and write one
-// log line per request with what it cost.
+// log line per request with what it cost. Every error answer, GraphQL or not, has one shape:
+// `{ "errors": [{ "message", "extensions": { "code" } }] }`.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { App } from './app';
 import { buildContext, type GatewayContext } from './context';
 import { errorCodeOf, RateLimitedError, UnauthenticatedError } from './errors';
+import { listen } from './lifecycle';
 import { queryProtection, QUERY_TOO_COMPLEX_MESSAGE, TOKEN_LIMIT_MESSAGE } from './resilience/armor';
 import { createRateLimiter } from './resilience/redisRateLimit';
 import type { RateLimiter } from './resilience/subjectRateLimit';
@@ -21,14 +23,24 @@ export interface Gateway {
   url: string;
   server: Server;
   apollo: ApolloServer<GatewayContext>;
-  /** stop accepting, let in-flight requests finish (cut after drainMs, default SHUTDOWN_DRAIN_MS), stop Apollo */
+  /**
+   * stop accepting, let in-flight requests finish (cut after drainMs, default SHUTDOWN_DRAIN_MS),
+   * stop Apollo; a second call waits for the first
+   */
   stop(drainMs?: number): Promise<void>;
+}
+
+/** A route beside /graphql: the methods it answers and its handler. */
+export interface Route {
+  methods: readonly string[];
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | void;
 }
 
 /** Per-server state the request loop reads. */
 interface ServerState {
   limiter: RateLimiter;
   draining: boolean;
+  routes: ReadonlyMap<string, Route>;
 }
 
 /** Messages graphql-js writes with the offending value in them ("got invalid value …"). */
@@ -113,15 +125,25 @@ export async function startGateway(
     host: string;
     plugins?: ApolloServerPlugin<GatewayContext>[];
     /** query protection; off only to measure its cost */ armor?: boolean;
+    /** more routes beside the built-in ones, by path */
+    routes?: Record<string, Route>;
   },
 ): Promise<Gateway> {
   const protection =
-    opts.armor === false ? undefined : queryProtection(undefined, (rule) => app.logger.info({ rule }, 'query refused as too complex'));
+    opts.armor === false
+      ? undefined
+      : queryProtection(undefined, (rule) => app.logger.info({ rule }, 'query refused as too complex'), {
+          hideSuggestions: app.config.production,
+        });
   const apollo = new ApolloServer<GatewayContext>({
     schema: app.schema,
     introspection: !app.config.production,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: true,
+    // "Did you mean …?" names fields a caller did not know: a help in development, a map in production
+    hideSchemaDetailsFromClientErrors: app.config.production,
+    // signals are the process's lifecycle's (src/lifecycle.ts): Apollo stopping itself on
+    // SIGTERM first left the gateway's own stop waiting forever
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     formatError,
     validationRules: protection?.validationRules ?? [],
@@ -129,91 +151,118 @@ export async function startGateway(
     // cache-control hints are never used (responses are per caller): its per-field hook is pure cost
     plugins: [ApolloServerPluginCacheControlDisabled(), requestLogPlugin(app), ...(protection?.plugins ?? []), ...(opts.plugins ?? [])],
   });
-  const state: ServerState = { limiter: createRateLimiter(app.config, app.logger), draining: false };
+  const state: ServerState = { limiter: createRateLimiter(app.config, app.logger), draining: false, routes: new Map() };
+  state.routes = new Map(Object.entries({ ...builtinRoutes(app, apollo, state), ...opts.routes }));
   await apollo.start();
 
   const server = createServer((req, res) => {
-    handle(app, apollo, state, req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    route(state, req, res).catch(() => {
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error.');
       else res.end();
     });
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => resolve());
-  });
+  try {
+    await listen(server, opts.port, opts.host, { what: 'gateway', portSetting: 'PORT', hostSetting: 'HOST' });
+  } catch (err) {
+    await Promise.allSettled([apollo.stop(), state.limiter.close()]);
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${opts.host}:${port}`;
 
+  let stopped: Promise<void> | undefined;
   return {
     url,
     server,
     apollo,
-    async stop(drainMs = app.config.shutdownDrainMs) {
-      // stop accepting, let in-flight requests finish, then drop idle keep-alive sockets;
-      // whatever is still running after drainMs is cut so shutdown is bounded
-      state.draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // a keep-alive socket goes idle when its last response is written: close it then, not at keepAliveTimeout
-      server.closeIdleConnections();
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      sweep.unref();
-      const cut = setTimeout(() => {
-        app.logger.warn({ drainMs }, 'drain timeout: closing connections with requests in flight');
-        server.closeAllConnections();
-      }, drainMs);
-      cut.unref();
-      await closed;
-      clearTimeout(cut);
-      clearInterval(sweep);
-      await Promise.allSettled([apollo.stop(), state.limiter.close()]);
+    stop(drainMs = app.config.shutdownDrainMs) {
+      stopped ??= drain(app, apollo, state, server, drainMs);
+      return stopped;
     },
   };
 }
 
-async function handle(
+/** Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets; whatever is
+ * still running after drainMs is cut so shutdown is bounded. */
+async function drain(app: App, apollo: ApolloServer<GatewayContext>, state: ServerState, server: Server, drainMs: number): Promise<void> {
+  state.draining = true;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // a keep-alive socket goes idle when its last response is written: close it then, not at keepAliveTimeout
+  server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  sweep.unref();
+  const cut = setTimeout(() => {
+    app.logger.warn({ drainMs }, 'drain timeout: closing connections with requests in flight');
+    server.closeAllConnections();
+  }, drainMs);
+  cut.unref();
+  await closed;
+  clearTimeout(cut);
+  clearInterval(sweep);
+  await Promise.allSettled([apollo.stop(), state.limiter.close()]);
+}
+
+function builtinRoutes(app: App, apollo: ApolloServer<GatewayContext>, state: ServerState): Record<string, Route> {
+  return {
+    '/healthz': { methods: ['GET', 'HEAD'], handle: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
+    '/readyz': { methods: ['GET', 'HEAD'], handle: (_req, res) => readiness(app, state, res) },
+    '/metrics': {
+      methods: ['GET'],
+      async handle(_req, res) {
+        res.writeHead(200, { 'content-type': app.metrics.registry.contentType });
+        res.end(await app.metrics.registry.metrics());
+      },
+    },
+    '/graphql': { methods: ['POST', 'GET'], handle: (req, res, url) => graphql(app, apollo, state, req, res, url) },
+  };
+}
+
+async function route(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway.local');
+  // a keep-alive client learns with this answer that the connection ends with it
+  if (state.draining) res.setHeader('connection', 'close');
+  const found = state.routes.get(url.pathname);
+  if (!found) return sendError(res, 404, 'NOT_FOUND', `No such endpoint: ${[...state.routes.keys()].join(', ')} are served here.`);
+  if (!found.methods.includes(req.method ?? '')) {
+    res.setHeader('allow', found.methods.join(', '));
+    return sendError(res, 405, 'BAD_REQUEST', `Use ${found.methods.join(' or ')} on ${url.pathname}.`);
+  }
+  return found.handle(req, res, url);
+}
+
+async function graphql(
   app: App,
   apollo: ApolloServer<GatewayContext>,
   state: ServerState,
   req: IncomingMessage,
   res: ServerResponse,
+  url: URL,
 ): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://gateway.local');
-  // a keep-alive client learns with this answer that the connection ends with it
-  if (state.draining) res.setHeader('connection', 'close');
-  if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/readyz') return readiness(app, state, res);
-  if (url.pathname === '/metrics' && req.method === 'GET') {
-    res.writeHead(200, { 'content-type': app.metrics.registry.contentType });
-    res.end(await app.metrics.registry.metrics());
-    return;
-  }
-  if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
-  if (req.method !== 'POST' && req.method !== 'GET') {
-    res.setHeader('allow', 'GET, POST');
-    return sendJson(res, 405, { errors: [{ message: 'Use POST (or GET for queries).', extensions: { code: 'BAD_REQUEST' } }] });
-  }
-
   const requestId = validRequestId(req.headers['x-request-id']) ?? randomUUID();
   res.setHeader('x-request-id', requestId);
 
   const body = await readBody(req);
   if (body === 'too_large') {
     app.metrics.errors.inc({ code: 'QUERY_TOO_COMPLEX' });
-    return sendJson(res, 413, { errors: [{ message: 'The request body is too large.', extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+    return sendError(res, 413, 'QUERY_TOO_COMPLEX', 'The request body is too large.');
   }
 
   let viewer;
   try {
-    const auth = req.headers.authorization ?? '';
-    const m = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(auth);
-    if (!m?.[1]) throw new UnauthenticatedError();
+    const auth = req.headers.authorization;
+    const m = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(auth ?? '');
+    if (!m?.[1]) throw new UnauthenticatedError(auth ? 'authorization is not a bearer token' : 'no bearer token');
     viewer = await app.tokens.verify(m[1]);
-  } catch {
+  } catch (err) {
+    const refused = err instanceof UnauthenticatedError ? err : new UnauthenticatedError('token check failed');
     app.metrics.errors.inc({ code: 'UNAUTHENTICATED' });
+    // routine (a token ran out, a client forgot it) at info; a forged, misdirected or misissued one at warn
+    const routine = refused.reason === 'expired' || refused.reason === 'no bearer token';
+    app.logger[routine ? 'info' : 'warn']({ requestId, reason: refused.reason }, 'token refused');
     res.setHeader('www-authenticate', 'Bearer');
-    return sendJson(res, 401, { errors: [{ message: new UnauthenticatedError().message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    // every failure answers alike; a developer (never production) is also told which check it was
+    return sendError(res, 401, 'UNAUTHENTICATED', refused.message, app.config.production ? {} : { reason: refused.reason });
   }
 
   // per-client rate limit, by token subject, before any GraphQL work
@@ -222,9 +271,7 @@ async function handle(
     app.metrics.errors.inc({ code: 'RATE_LIMITED' });
     const err = new RateLimitedError(decision.retryAfterSeconds);
     res.setHeader('retry-after', String(decision.retryAfterSeconds));
-    return sendJson(res, 429, {
-      errors: [{ message: err.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds } }],
-    });
+    return sendError(res, 429, 'RATE_LIMITED', err.message, { retryAfterSeconds: decision.retryAfterSeconds });
   }
 
   const headers = new HeaderMap();
@@ -236,12 +283,12 @@ async function handle(
     try {
       parsedBody = JSON.parse(body.toString('utf8'));
     } catch {
-      return sendJson(res, 400, { errors: [{ message: 'The body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      return sendError(res, 400, 'BAD_REQUEST', 'The body is not valid JSON.');
     }
   }
   const fresh = /^(1|true)$/i.test(String(req.headers['x-evidence-fresh'] ?? ''));
   const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method, headers, search: url.search, body: parsedBody },
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
     context: async () => buildContext(app, viewer, requestId, { fresh }),
   });
   for (const [k, v] of result.headers) res.setHeader(k, v);
@@ -255,7 +302,7 @@ async function handle(
 }
 
 /**
- * 503 naming each dependency that does not answer (CONTRACT.md): the cache, the audit store,
+ * 503 naming each dependency that does not answer (docs/contract.md, "HTTP"): the cache, the audit store,
  * and each department whose breaker is open (it is failing fast; its fields answer null).
  * A half-open breaker is probing and not listed as failing. While draining, the gateway
  * itself is listed so a load balancer stops sending it work.
@@ -295,4 +342,15 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+/** An error answered outside GraphQL, in the shape GraphQL's errors have. */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] });
 }

@@ -1,11 +1,13 @@
 // 民政 civil affairs: marriage registrations through one batch endpoint that takes at most
-// 50 ID numbers a call, so a larger batch is split into chunks asked in parallel.
+// 50 ID numbers a call, so a larger batch is split into chunks asked in parallel. The answer
+// comes per queried number; a record counts for that person only when it names them.
+import type { MarriageRegistration } from '../../src/evidence/records';
+import { batchFetch } from '../batch';
 import type { DepartmentHttp } from '../http';
 import { loadOpenApi } from '../openapi';
-import { chunk, emptyResult, type DepartmentConnector } from '../types';
-import type { MarriageRegistration } from '../../src/evidence/records';
+import type { DepartmentConnector } from '../types';
 import type { components } from './api.generated';
-import { namesPerson, toMarriageRegistration } from './mapping';
+import { namesPerson, toMarriageRegistration, type MarriageRecord } from './mapping';
 
 type Schemas = components['schemas'];
 
@@ -19,27 +21,24 @@ export function createCivilAffairsConnector(http: DepartmentHttp): DepartmentCon
   return {
     department: 'civilAffairs',
     fetchers: {
-      async marriages(idNumbers, opts) {
-        const ids = [...new Set(idNumbers)];
-        const out = emptyResult<MarriageRegistration>(ids);
-        const answers = await Promise.all(
-          chunk(ids, CIVIL_AFFAIRS_BATCH_CAP).map((zjhmList) => {
-            const body: Schemas['MarriageBatchQueryRequest'] = { zjhmList };
-            return http.call(
-              { operation: 'marriages.batch', method: 'POST', path: '/marriage/batch-query', body, parse: parseBatch },
-              opts,
-            );
-          }),
-        );
-        for (const answer of answers) {
-          for (const { queryZjhm, records } of answer.result) {
-            const list = out.get(queryZjhm);
-            if (!list) continue; // an ID we did not ask about
-            for (const r of records) if (namesPerson(r, queryZjhm)) list.push(toMarriageRegistration(r));
-          }
-        }
-        return out;
-      },
+      marriages: batchFetch<Schemas['MarriageBatchQueryResponse'], { queried: string; record: MarriageRecord }, MarriageRegistration>({
+        department: 'civilAffairs',
+        cap: CIVIL_AFFAIRS_BATCH_CAP,
+        ask: (zjhmList, _page, opts) =>
+          http.call(
+            {
+              operation: 'marriages.batch',
+              method: 'POST',
+              path: '/marriage/batch-query',
+              body: { zjhmList } satisfies Schemas['MarriageBatchQueryRequest'],
+              parse: parseBatch,
+            },
+            opts,
+          ),
+        rows: (answer) => answer.result.flatMap(({ queryZjhm, records }) => records.map((record) => ({ queried: queryZjhm, record }))),
+        subjects: ({ queried, record }) => (namesPerson(record, queried) ? [queried] : []),
+        map: ({ record }) => toMarriageRegistration(record),
+      }),
     },
   };
 }

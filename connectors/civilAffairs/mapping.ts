@@ -1,5 +1,6 @@
 // Civil affairs' marriage records (pinyin-initial fields, 'YYYY/MM/DD' dates, Chinese status
 // words, '' for anything missing) -> the contract's MarriageRegistration.
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { MarriageRegistration, MarriageStatus } from '../../src/evidence/records';
 import type { components } from './api.generated';
 
@@ -13,9 +14,9 @@ export const HYZT_TO_STATUS: Readonly<Record<MarriageRecord['hyzt'], MarriageSta
 
 export function toMarriageRegistration(r: MarriageRecord): MarriageRegistration {
   return {
-    husbandIdNumber: r.nfzjhm,
+    husbandIdNumber: normalizeIdNumber(r.nfzjhm),
     husbandName: r.nfxm,
-    wifeIdNumber: r.nvzjhm,
+    wifeIdNumber: normalizeIdNumber(r.nvzjhm),
     wifeName: r.nvxm,
     registeredOn: r.djrq === '' ? null : r.djrq.replaceAll('/', '-'),
     status: HYZT_TO_STATUS[r.hyzt],
@@ -24,5 +25,6 @@ export function toMarriageRegistration(r: MarriageRecord): MarriageRegistration 
 
 /** Whether the record names this person on either side (the department's answer is not trusted blindly). */
 export function namesPerson(r: MarriageRecord, idNumber: string): boolean {
-  return r.nfzjhm.toUpperCase() === idNumber.toUpperCase() || r.nvzjhm.toUpperCase() === idNumber.toUpperCase();
+  const id = normalizeIdNumber(idNumber);
+  return normalizeIdNumber(r.nfzjhm) === id || normalizeIdNumber(r.nvzjhm) === id;
 }

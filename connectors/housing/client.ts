@@ -3,9 +3,10 @@
 // answers per requested cert_no, so every record is attributed by the department itself:
 // one call per endpoint per batch.
 import type { EvidenceRecordMap } from '../../src/evidence/kinds';
-import type { CallOptions, DepartmentHttp } from '../http';
+import { batchFetch } from '../batch';
+import type { DepartmentHttp } from '../http';
 import { loadOpenApi } from '../openapi';
-import { emptyResult, type DepartmentConnector } from '../types';
+import type { DepartmentConnector } from '../types';
 import type { components } from './api.generated';
 import { toLeaseFiling, toPurchaseContract, toSubsidizedHousingContract } from './mapping';
 
@@ -31,55 +32,49 @@ function results<T>(envelope: Envelope<T>): Envelope<T>['data']['results'] {
   return envelope.data.results;
 }
 
-const key = (id: string) => id.toUpperCase();
-
 export function createHousingConnector(http: DepartmentHttp): DepartmentConnector<HousingEvidence> {
-  function fetcher<T, N extends HousingEvidence>(endpoint: {
+  function endpoint<T, N extends HousingEvidence>(o: {
     operation: string;
     path: string;
     validate: (json: unknown) => Envelope<T>;
     map: (r: T) => EvidenceRecordMap[N];
   }) {
-    return async (idNumbers: readonly string[], opts?: CallOptions): Promise<Map<string, EvidenceRecordMap[N][]>> => {
-      const unique = [...new Set(idNumbers)];
-      const result = emptyResult<EvidenceRecordMap[N]>(unique);
-      if (unique.length === 0) return result;
-      const answer = await http.call(
-        {
-          operation: endpoint.operation,
-          method: 'POST',
-          path: endpoint.path,
-          body: { cert_type: RESIDENT_ID_CARD, cert_nos: unique } satisfies Schemas['CertBatchQuery'],
-          parse: (json) => results(endpoint.validate(json)),
-        },
-        opts,
-      );
-      const requested = new Map(unique.map((id) => [key(id), id]));
-      for (const entry of answer) {
-        // an answer for a number nobody asked about is never attributed to anyone
-        const id = requested.get(key(entry.cert_no));
-        if (id !== undefined) result.get(id)!.push(...entry.records.map(endpoint.map));
-      }
-      return result;
-    };
+    return batchFetch<Envelope<T>['data']['results'], { certNo: string; record: T }, EvidenceRecordMap[N]>({
+      department: 'housing',
+      cap: Infinity,
+      ask: (cert_nos, _page, opts) =>
+        http.call(
+          {
+            operation: o.operation,
+            method: 'POST',
+            path: o.path,
+            body: { cert_type: RESIDENT_ID_CARD, cert_nos } satisfies Schemas['CertBatchQuery'],
+            parse: (json) => results(o.validate(json)),
+          },
+          opts,
+        ),
+      rows: (answer) => answer.flatMap(({ cert_no, records }) => records.map((record) => ({ certNo: cert_no, record }))),
+      subjects: ({ certNo }) => [certNo],
+      map: ({ record }) => o.map(record),
+    });
   }
 
   return {
     department: 'housing',
     fetchers: {
-      purchaseContracts: fetcher<Schemas['SaleContract'], 'purchaseContracts'>({
+      purchaseContracts: endpoint<Schemas['SaleContract'], 'purchaseContracts'>({
         operation: 'saleContracts.query',
         path: '/open/v2/sale_contracts/query',
         validate: validateSale,
         map: toPurchaseContract,
       }),
-      leaseFilings: fetcher<Schemas['LeaseFiling'], 'leaseFilings'>({
+      leaseFilings: endpoint<Schemas['LeaseFiling'], 'leaseFilings'>({
         operation: 'leaseFilings.query',
         path: '/open/v2/lease_filings/query',
         validate: validateLease,
         map: toLeaseFiling,
       }),
-      subsidizedHousing: fetcher<Schemas['AffordableHousingContract'], 'subsidizedHousing'>({
+      subsidizedHousing: endpoint<Schemas['AffordableHousingContract'], 'subsidizedHousing'>({
         operation: 'affordableHousing.query',
         path: '/open/v2/affordable_housing/query',
         validate: validateAffordable,

@@ -1,6 +1,7 @@
 // Housing payload (snake_case, JSON null for "no value", ISO date-times with an offset,
 // Chinese co-ownership words) -> the contract's PurchaseContract, LeaseFiling and
 // SubsidizedHousingContract.
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { CoOwnershipMode, LeaseFiling, PurchaseContract, SubsidizedHousingContract } from '../../src/evidence/records';
 import type { components } from './api.generated';
 
@@ -18,6 +19,11 @@ function text(v: string | null | undefined): string | null {
   return v === null || v === undefined || v.trim() === '' ? null : v;
 }
 
+function idOrNull(v: string | null): string | null {
+  const id = text(v);
+  return id === null ? null : normalizeIdNumber(id);
+}
+
 /** The signing day as Jining's calendar has it, whatever offset the department wrote. */
 function chinaDate(dateTime: string | null): string | null {
   if (dateTime === null) return null;
@@ -28,13 +34,13 @@ export function toPurchaseContract(r: Schemas['SaleContract']): PurchaseContract
   return {
     contractNumber: r.contract_no,
     buyerName: r.buyer_name,
-    buyerIdNumber: r.buyer_cert_no,
+    buyerIdNumber: normalizeIdNumber(r.buyer_cert_no),
     coOwnership:
       r.ownership_mode === null
         ? null
         : {
             mode: MODE[r.ownership_mode],
-            coOwners: r.co_owners.map((c) => ({ name: c.name, idNumber: text(c.cert_no), share: text(c.share) })),
+            coOwners: r.co_owners.map((c) => ({ name: c.name, idNumber: idOrNull(c.cert_no), share: text(c.share) })),
           },
     signedAt: chinaDate(r.sign_time),
     agreedDeliveryDate: r.delivery_date,
@@ -48,9 +54,9 @@ export function toLeaseFiling(r: Schemas['LeaseFiling']): LeaseFiling {
   return {
     filingNumber: r.filing_cert_no,
     lessorName: text(r.lessor_name),
-    lessorIdNumber: text(r.lessor_cert_no),
+    lessorIdNumber: idOrNull(r.lessor_cert_no),
     lesseeName: r.lessee_name,
-    lesseeIdNumber: r.lessee_cert_no,
+    lesseeIdNumber: normalizeIdNumber(r.lessee_cert_no),
     regionCode: r.house_region_code,
     location: text(r.house_address),
     propertyCertificateNumber: text(r.property_cert_no),
@@ -63,7 +69,7 @@ export function toSubsidizedHousingContract(r: Schemas['AffordableHousingContrac
   return {
     regionCode: r.region_code,
     address: text(r.house_address),
-    members: r.members.map((m) => ({ relationToPrimaryApplicant: text(m.relation), name: m.name, idNumber: m.cert_no })),
+    members: r.members.map((m) => ({ relationToPrimaryApplicant: text(m.relation), name: m.name, idNumber: normalizeIdNumber(m.cert_no) })),
     contractStatus: text(r.contract_status),
     reviewStatus: text(r.audit_status),
     contractStart: r.start_date,

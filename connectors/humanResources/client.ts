@@ -1,12 +1,15 @@
 // 人社 human resources: social-insurance payments through one batch endpoint (at most 100 ID
 // numbers a call) that pages its rows. Pages are fetched one after another, not in parallel:
-// this department answers 429 under load, and DepartmentHttp waits out its Retry-After.
+// this department answers 429 under load, and DepartmentHttp waits out its Retry-After. A
+// history whose pages do not add up to the total the department announced is no answer
+// (failure 'incomplete'): a partial history read as complete would understate a family's years.
+import type { SocialInsurancePayment } from '../../src/evidence/records';
+import { batchFetch } from '../batch';
 import type { DepartmentHttp } from '../http';
 import { loadOpenApi } from '../openapi';
-import { chunk, emptyResult, type DepartmentConnector } from '../types';
-import type { SocialInsurancePayment } from '../../src/evidence/records';
+import type { DepartmentConnector } from '../types';
 import type { components } from './api.generated';
-import { toSocialInsurancePayment } from './mapping';
+import { toSocialInsurancePayment, type PaymentRow } from './mapping';
 
 type Schemas = components['schemas'];
 
@@ -15,7 +18,7 @@ export const HUMAN_RESOURCES_BATCH_CAP = 100;
 /** pageSize maximum: a person has up to 5 rows a month, so few batches need a second page */
 export const HUMAN_RESOURCES_PAGE_SIZE = 500;
 /** a department whose total keeps growing must not keep us paging forever */
-const MAX_PAGES = 200;
+export const HUMAN_RESOURCES_MAX_PAGES = 200;
 
 const api = loadOpenApi(import.meta.url);
 const parsePage = api.validator<Schemas['PaymentQueryResponse']>('PaymentQueryResponse');
@@ -24,24 +27,30 @@ export function createHumanResourcesConnector(http: DepartmentHttp): DepartmentC
   return {
     department: 'humanResources',
     fetchers: {
-      async socialInsurance(idNumbers, opts) {
-        const ids = [...new Set(idNumbers)];
-        const out = emptyResult<SocialInsurancePayment>(ids);
-        await Promise.all(
-          chunk(ids, HUMAN_RESOURCES_BATCH_CAP).map(async (aac002List) => {
-            for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
-              const body: Schemas['PaymentQueryRequest'] = { aac002List, pageNum, pageSize: HUMAN_RESOURCES_PAGE_SIZE };
-              const { data } = await http.call(
-                { operation: 'socialInsurance.payments', method: 'POST', path: '/si/v2/payments', body, parse: parsePage },
-                opts,
-              );
-              for (const row of data.list) out.get(row.aac002)?.push(toSocialInsurancePayment(row));
-              if (data.list.length === 0 || pageNum * data.pageSize >= data.total) break;
-            }
-          }),
-        );
-        return out;
-      },
+      socialInsurance: batchFetch<Schemas['PaymentQueryResponse'], PaymentRow, SocialInsurancePayment>({
+        department: 'humanResources',
+        cap: HUMAN_RESOURCES_BATCH_CAP,
+        ask: (aac002List, page, opts) =>
+          http.call(
+            {
+              operation: 'socialInsurance.payments',
+              method: 'POST',
+              path: '/si/v2/payments',
+              body: { aac002List, pageNum: page!.number, pageSize: page!.size } satisfies Schemas['PaymentQueryRequest'],
+              parse: parsePage,
+            },
+            opts,
+          ),
+        paging: {
+          pageSize: HUMAN_RESOURCES_PAGE_SIZE,
+          maxPages: HUMAN_RESOURCES_MAX_PAGES,
+          order: 'sequential',
+          read: ({ data }) => ({ total: data.total, pageSize: data.pageSize }),
+        },
+        rows: ({ data }) => data.list,
+        subjects: (row) => [row.aac002],
+        map: toSocialInsurancePayment,
+      }),
     },
   };
 }

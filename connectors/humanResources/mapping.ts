@@ -1,5 +1,6 @@
 // Human resources' payment rows (MOHRSS indicator codes aac002, aae140, ...) -> the
 // contract's SocialInsurancePayment, one per person, month and insurance type.
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { InsuranceType, SocialInsurancePayment } from '../../src/evidence/records';
 import type { components } from './api.generated';
 
@@ -19,7 +20,7 @@ export const AAE140_TO_INSURANCE: Readonly<Record<PaymentRow['aae140'], Insuranc
 
 export function toSocialInsurancePayment(row: PaymentRow): SocialInsurancePayment {
   return {
-    idNumber: row.aac002,
+    idNumber: normalizeIdNumber(row.aac002),
     name: row.aac003,
     employerName: row.aab004 === '' ? null : row.aab004,
     period: `${row.aae002.slice(0, 4)}-${row.aae002.slice(4, 6)}`,

@@ -1,6 +1,7 @@
 // Market regulation's registration items -> the contract's licences. Its two endpoints write
 // dates differently: individual businesses as epoch milliseconds of midnight Beijing time,
 // enterprises as 'YYYY年MM月DD日'. Missing text is ''.
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { EnterpriseLicense, IndividualBusinessLicense } from '../../src/evidence/records';
 import type { components } from './api.generated';
 
@@ -17,7 +18,7 @@ export function beijingDateOfEpochMs(ms: number): string {
 export function toIndividualBusinessLicense(item: GtgshItem): IndividualBusinessLicense {
   return {
     operatorName: item.jyzxm,
-    operatorIdNumber: item.jyzsfzh,
+    operatorIdNumber: normalizeIdNumber(item.jyzsfzh),
     creditCode: item.tyshxydm,
     establishedOn: item.clrq === null ? null : beijingDateOfEpochMs(item.clrq),
     businessAddress: blankToNull(item.jycs),
@@ -36,6 +37,11 @@ export function toEnterpriseLicense(item: QyfrItem): EnterpriseLicense {
     registeredAddress: blankToNull(item.zcdz),
     regionCode: item.djjgqh,
   };
+}
+
+/** Whether an item found for the queried ID number (cxsfzh) names that person as operator or representative. */
+export function namesQueried(queried: string, named: string): boolean {
+  return normalizeIdNumber(queried) === normalizeIdNumber(named);
 }
 
 function blankToNull(s: string): string | null {

@@ -1,5 +1,6 @@
 // Real-estate register payload (pinyin-abbreviation fields, 'YYYY-MM-DD HH:mm:ss' times,
 // Chinese co-ownership words, absent keys for "no value") -> the contract's PropertyCertificate.
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { CoOwnershipMode, PropertyCertificate } from '../../src/evidence/records';
 import type { components } from './api.generated';
 
@@ -15,10 +16,15 @@ function text(v: string | undefined): string | null {
   return v === undefined || v.trim() === '' ? null : v;
 }
 
+function idOrNull(v: string | undefined): string | null {
+  const id = text(v);
+  return id === null ? null : normalizeIdNumber(id);
+}
+
 export function toPropertyCertificate(r: BdcRecord): PropertyCertificate {
   return {
     holderName: r.qlrmc,
-    holderIdNumber: r.qlrzjh,
+    holderIdNumber: normalizeIdNumber(r.qlrzjh),
     certificateNumber: r.bdcqzh,
     rightType: text(r.qllx),
     rightNature: text(r.qlxz),
@@ -33,7 +39,7 @@ export function toPropertyCertificate(r: BdcRecord): PropertyCertificate {
         ? null
         : {
             mode: MODE[r.gyfs],
-            coOwners: (r.gyqk ?? []).map((g) => ({ name: g.gyrmc, idNumber: text(g.gyrzjh), share: text(g.fe) })),
+            coOwners: (r.gyqk ?? []).map((g) => ({ name: g.gyrmc, idNumber: idOrNull(g.gyrzjh), share: text(g.fe) })),
           },
   };
 }

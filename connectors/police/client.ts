@@ -2,9 +2,10 @@
 // endpoint capped at 20 ID numbers per call. A batch is split into chunks of 20 that are
 // asked in parallel (DepartmentHttp's concurrency cap still bounds them).
 import type { HouseholdRegistration, ResidencePermit } from '../../src/evidence/records';
-import type { CallOptions, DepartmentHttp } from '../http';
+import { batchFetch } from '../batch';
+import type { DepartmentHttp } from '../http';
 import { loadOpenApi } from '../openapi';
-import { chunk, emptyResult, type DepartmentConnector } from '../types';
+import type { DepartmentConnector } from '../types';
 import type { components } from './api.generated';
 import { toHouseholdRegistration, toResidencePermit } from './mapping';
 
@@ -23,63 +24,36 @@ function records<T>(envelope: { code: string; data: { records: T[] } }): T[] {
   return envelope.data.records;
 }
 
-/** Police records spell a trailing check character X in upper case; callers may not. */
-const key = (id: string) => id.toUpperCase();
-
 export function createPoliceConnector(http: DepartmentHttp): DepartmentConnector<'household' | 'residencePermits'> {
-  async function batch<T extends { gmsfhm: string }, R>(
-    idNumbers: readonly string[],
-    opts: CallOptions | undefined,
-    endpoint: { operation: string; path: string; parse: (json: unknown) => T[]; map: (r: T) => R },
-  ): Promise<Map<string, R[]>> {
-    const unique = [...new Set(idNumbers)];
-    const result = emptyResult<R>(unique);
-    if (unique.length === 0) return result;
-    const requested = new Map(unique.map((id) => [key(id), id]));
-    const answers = await Promise.all(
-      chunk(unique, POLICE_BATCH_CAP).map((sfzhList) =>
-        http.call(
-          {
-            operation: endpoint.operation,
-            method: 'POST',
-            path: endpoint.path,
-            body: { sfzhList } satisfies Schemas['SfzhBatchRequest'],
-            parse: endpoint.parse,
-          },
-          opts,
-        ),
-      ),
-    );
-    for (const record of answers.flat()) {
-      // a record for an ID nobody asked about is never attributed to anyone
-      const id = requested.get(key(record.gmsfhm));
-      if (id !== undefined) result.get(id)!.push(endpoint.map(record));
-    }
-    return result;
+  /** Both endpoints take `sfzhList` and answer a flat list of records, each naming its person in `gmsfhm`. */
+  function endpoint<T extends { gmsfhm: string }, R>(operation: string, path: string, parse: (json: unknown) => T[], map: (r: T) => R) {
+    return batchFetch<T[], T, R>({
+      department: 'police',
+      cap: POLICE_BATCH_CAP,
+      ask: (sfzhList, _page, opts) =>
+        http.call({ operation, method: 'POST', path, body: { sfzhList } satisfies Schemas['SfzhBatchRequest'], parse }, opts),
+      rows: (answer) => answer,
+      subjects: (record) => [record.gmsfhm],
+      map,
+    });
   }
+  const households = endpoint('hjxx.batch', '/v1/hjxx/batch', (json) => records(validateHjxx(json)), toHouseholdRegistration);
 
   return {
     department: 'police',
     fetchers: {
       async household(idNumbers, opts): Promise<Map<string, HouseholdRegistration[]>> {
-        const result = await batch(idNumbers, opts, {
-          operation: 'hjxx.batch',
-          path: '/v1/hjxx/batch',
-          parse: (json) => records(validateHjxx(json)),
-          map: toHouseholdRegistration,
-        });
+        const result = await households(idNumbers, opts);
         // one registration per person: should the register ever answer twice, the first stands
         for (const [id, list] of result) if (list.length > 1) result.set(id, list.slice(0, 1));
         return result;
       },
-      residencePermits(idNumbers, opts): Promise<Map<string, ResidencePermit[]>> {
-        return batch(idNumbers, opts, {
-          operation: 'jzz.batch',
-          path: '/v1/jzz/batch',
-          parse: (json) => records(validateJzz(json)),
-          map: toResidencePermit,
-        });
-      },
+      residencePermits: endpoint<Schemas['JzzRecord'], ResidencePermit>(
+        'jzz.batch',
+        '/v1/jzz/batch',
+        (json) => records(validateJzz(json)),
+        toResidencePermit,
+      ),
     },
   };
 }

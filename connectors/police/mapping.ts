@@ -1,5 +1,6 @@
 // Police payload (pinyin-abbreviation fields, YYYYMMDD dates, GB/T 2261.1 codes, '' for
 // "no value") -> the contract's HouseholdRegistration and ResidencePermit.
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { Gender, HouseholdRegistration, HouseholdType, ResidencePermit } from '../../src/evidence/records';
 import type { components } from './api.generated';
 
@@ -35,7 +36,7 @@ function code<T>(table: Record<string, T>, v: string | undefined): T | null {
 
 export function toHouseholdRegistration(r: HjxxRecord): HouseholdRegistration {
   return {
-    idNumber: r.gmsfhm,
+    idNumber: normalizeIdNumber(r.gmsfhm),
     name: r.xm,
     gender: code(GENDER, r.xbdm),
     birthDate: date8(r.csrq),
@@ -55,7 +56,7 @@ export function toHouseholdRegistration(r: HjxxRecord): HouseholdRegistration {
 
 export function toResidencePermit(r: JzzRecord): ResidencePermit {
   return {
-    idNumber: r.gmsfhm,
+    idNumber: normalizeIdNumber(r.gmsfhm),
     name: r.xm,
     gender: code(GENDER, r.xbdm),
     ethnicity: text(r.mzmc),

@@ -2,6 +2,7 @@
 // hundred people without scanning every record a hundred times. Each lookup finds a person
 // wherever the contract says a record names them (holder or co-owner, either spouse, ...).
 // The lists are the index's own: callers must not mutate them.
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type {
   BirthCertificate,
   CoOwnership,
@@ -63,9 +64,7 @@ function coOwnerIds(c: CoOwnership | null): (string | null)[] {
 }
 
 /** ID numbers are matched with an upper-case check character (x and X are the same). */
-function key(id: string): string {
-  return id.length === 18 && id[17] === 'x' ? id.slice(0, 17) + 'X' : id;
-}
+const key = normalizeIdNumber;
 function keys(ids: (string | null)[]): string[] {
   return ids.filter((x): x is string => !!x).map(key);
 }

@@ -1,4 +1,4 @@
-// Loads a MOCK_DATA file and checks it against the data set format (CONTRACT.md) before any
+// Loads a MOCK_DATA file and checks it against the data set format (docs/contract.md, "The mock departments") before any
 // department serves it: a typo in a hand-written file should fail at start-up with the
 // record's key, index and field, not as a strange answer in a test hours later.
 // Error messages name where and why, never the value (it may be an ID number).

@@ -2,6 +2,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { z } from 'zod';
 import { DEPARTMENTS, type Department } from '../../src/evidence/kinds';
+import type { ScenarioSummary } from '../data/families/summary';
 import type { MockDepartments } from '../departments';
 
 const faultPatch = z
@@ -14,13 +15,6 @@ const faultPatch = z
   })
   .partial()
   .strict();
-
-export interface ScenarioSummary {
-  key: string;
-  description: string;
-  countyCode: string;
-  idNumbers: { child: string; guardians: string[] };
-}
 
 export function controlHandlers(mock: MockDepartments, scenarios: () => ScenarioSummary[]): HttpHandler[] {
   return [

@@ -4,6 +4,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { components } from '../../connectors/health/api.generated';
 import { loadOpenApi } from '../../connectors/openapi';
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { BirthCertificate } from '../../src/evidence/records';
 import type { MockDepartments } from '../departments';
 
@@ -49,8 +50,8 @@ export function healthHandlers(mock: MockDepartments): HttpHandler[] {
       if (garbage) return garbage;
       const data: Item[] = [];
       for (const c of mock.index.birthCertificates(id)) {
-        if (c.fatherIdNumber?.toUpperCase() === id) data.push(toBirthCertificateItem(c, '1'));
-        if (c.motherIdNumber?.toUpperCase() === id) data.push(toBirthCertificateItem(c, '2'));
+        if (c.fatherIdNumber !== null && normalizeIdNumber(c.fatherIdNumber) === id) data.push(toBirthCertificateItem(c, '1'));
+        if (c.motherIdNumber !== null && normalizeIdNumber(c.motherIdNumber) === id) data.push(toBirthCertificateItem(c, '2'));
       }
       const body: Schemas['BirthCertificateListResponse'] = { status: 200, message: 'OK', data };
       return HttpResponse.json(body);

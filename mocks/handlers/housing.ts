@@ -5,6 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { components } from '../../connectors/housing/api.generated';
 import { loadOpenApi } from '../../connectors/openapi';
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { CoOwnership, CoOwnershipMode, LeaseFiling, PurchaseContract, SubsidizedHousingContract } from '../../src/evidence/records';
 import type { MockDepartments } from '../departments';
 import { stableClockOf as clockOf } from './stableClock';
@@ -89,7 +90,7 @@ function endpoint<T>(mock: MockDepartments, path: string, lookup: (id: string) =
     mock.count('housing', query.cert_nos.length);
     const malformed = mock.malformed('housing');
     if (malformed) return malformed;
-    const certNos = [...new Set(query.cert_nos.map((x) => x.toUpperCase()))];
+    const certNos = [...new Set(query.cert_nos.map(normalizeIdNumber))];
     const results = certNos.map((cert_no) => ({ cert_no, records: lookup(cert_no) }));
     return HttpResponse.json({ ret_code: 0, ret_msg: 'ok', data: { results } });
   });

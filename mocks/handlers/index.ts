@@ -3,7 +3,8 @@
 import type { HttpHandler } from 'msw';
 import type { MockDepartments } from '../departments';
 import { civilAffairsHandlers } from './civilAffairs';
-import { controlHandlers, type ScenarioSummary } from './control';
+import type { ScenarioSummary } from '../data/families/summary';
+import { controlHandlers } from './control';
 import { healthHandlers } from './health';
 import { housingHandlers } from './housing';
 import { humanResourcesHandlers } from './humanResources';

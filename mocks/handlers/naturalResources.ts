@@ -5,6 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { components } from '../../connectors/naturalResources/api.generated';
 import { loadOpenApi } from '../../connectors/openapi';
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { CoOwnershipMode, PropertyCertificate } from '../../src/evidence/records';
 import type { MockDepartments } from '../departments';
 import { stableClockOf as clockOf } from './stableClock';
@@ -73,7 +74,7 @@ export function naturalResourcesHandlers(mock: MockDepartments): HttpHandler[] {
 
       // every title naming any requested ID, once, in a stable order across pages
       const titles = new Map<string, { title: PropertyCertificate; matched: string[] }>();
-      for (const id of new Set(query.idNumbers.map((x) => x.toUpperCase()))) {
+      for (const id of new Set(query.idNumbers.map(normalizeIdNumber))) {
         for (const title of mock.index.properties(id)) {
           const entry = titles.get(title.certificateNumber) ?? { title, matched: [] };
           entry.matched.push(id);

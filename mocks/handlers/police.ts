@@ -4,6 +4,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { loadOpenApi } from '../../connectors/openapi';
 import type { components } from '../../connectors/police/api.generated';
+import { normalizeIdNumber } from '../../src/codes/idNumber';
 import type { Gender, HouseholdRegistration, HouseholdType, ResidencePermit } from '../../src/evidence/records';
 import type { MockDepartments } from '../departments';
 
@@ -85,7 +86,7 @@ async function admitBatch(mock: MockDepartments, request: Request): Promise<Resp
   return mock.malformed('police') ?? ids;
 }
 
-const unique = (ids: string[]) => [...new Set(ids.map((id) => id.toUpperCase()))];
+const unique = (ids: string[]) => [...new Set(ids.map(normalizeIdNumber))];
 
 export function policeHandlers(mock: MockDepartments): HttpHandler[] {
   return [

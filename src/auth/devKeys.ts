@@ -27,7 +27,7 @@ export async function ensureDevKeys(dataDir: string): Promise<DevKeys> {
   return keys;
 }
 
-/** Claims a development token may carry (CONTRACT.md, "Identity"). */
+/** Claims a development token may carry (docs/contract.md, "Identity"). */
 export interface DevClaims {
   role: string;
   county?: string;

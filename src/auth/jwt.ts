@@ -1,9 +1,11 @@
 // Verifies the province identity platform's token and turns its claims into a Viewer.
 // Every failure is the same UnauthenticatedError: a caller learns nothing about which
-// check tripped (signature, algorithm, issuer, audience, time, claims).
+// check tripped (signature, algorithm, issuer, audience, time, claims); the error's
+// `reason` says it for the operator's log.
 import { LRUCache } from 'lru-cache';
 import {
   createRemoteJWKSet,
+  errors,
   importSPKI,
   jwtVerify,
   type JWTHeaderParameters,
@@ -50,7 +52,8 @@ export async function createTokenVerifier(jwt: Config['jwt'], devPublicKeyPem?: 
   const verified = new LRUCache<string, { viewer: Viewer; until: number }>({ max: 10_000 });
   return {
     async verify(token: string): Promise<Viewer> {
-      if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new UnauthenticatedError();
+      if (typeof token !== 'string' || token.length === 0) throw new UnauthenticatedError('no bearer token');
+      if (token.length > MAX_TOKEN_LENGTH) throw new UnauthenticatedError('token too long');
       const known = verified.get(token);
       if (known && Date.now() < known.until) return known.viewer;
       const viewer = await verifyFully(token);
@@ -73,14 +76,15 @@ export async function createTokenVerifier(jwt: Config['jwt'], devPublicKeyPem?: 
           clockTolerance: jwt.clockToleranceSec,
           requiredClaims: ['sub', 'exp', 'iss', 'aud'],
         }));
-      } catch {
-        throw new UnauthenticatedError();
+      } catch (err) {
+        throw new UnauthenticatedError(joseFailureReason(err));
       }
       if (header.typ !== undefined && !ACCEPTED_TYP.has(header.typ.toLowerCase().replace(/^application\//, '')))
-        throw new UnauthenticatedError();
+        throw new UnauthenticatedError('not an access token (typ)');
       // jose checks iat only against a maximum age: a token issued in the future is refused here
       const nowSec = Math.floor(Date.now() / 1000);
-      if (payload.iat !== undefined && payload.iat > nowSec + jwt.clockToleranceSec) throw new UnauthenticatedError();
+      if (payload.iat !== undefined && payload.iat > nowSec + jwt.clockToleranceSec)
+        throw new UnauthenticatedError('issued in the future (iat)');
       const viewer = Object.freeze(viewerFromClaims(payload));
       viewerExp.set(viewer, payload.exp ?? 0);
       return viewer;
@@ -116,15 +120,45 @@ const SUBJECT = /^[\x21-\x7e\u00a0-\uffff][\x20-\x7e\u00a0-\uffff]{0,255}$/;
  */
 export function viewerFromClaims(payload: JWTPayload): Viewer {
   const { sub, role } = payload;
-  if (typeof sub !== 'string' || !SUBJECT.test(sub)) throw new UnauthenticatedError();
-  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new UnauthenticatedError();
+  if (typeof sub !== 'string' || !SUBJECT.test(sub)) throw new ClaimError('sub', 'missing or unprintable subject (sub)');
+  if (typeof role !== 'string') throw new ClaimError('role', 'missing claim role');
+  if (!(ROLES as readonly string[]).includes(role)) throw new ClaimError('role', 'unknown role');
   const isCountyRole = COUNTY_ROLES.includes(role as Role);
   const county = typeof payload.county === 'string' ? payload.county : null;
-  if (isCountyRole && (!county || !isJiningCounty(county))) throw new UnauthenticatedError();
+  if (isCountyRole && !county) throw new ClaimError('county', `missing claim county (required for ${role})`);
+  if (isCountyRole && county && !isJiningCounty(county)) throw new ClaimError('county', 'county is not a county code of Jining');
   let idNumber: string | null = null;
   if (role === 'applicant') {
-    idNumber = typeof payload.idNumber === 'string' ? normalizeIdNumber(payload.idNumber) : null;
-    if (!idNumber || !validateIdNumber(idNumber).ok) throw new UnauthenticatedError();
+    if (typeof payload.idNumber !== 'string') throw new ClaimError('idNumber', 'missing claim idNumber (required for applicant)');
+    idNumber = normalizeIdNumber(payload.idNumber);
+    if (!validateIdNumber(idNumber).ok) throw new ClaimError('idNumber', 'idNumber is not a valid resident ID number');
   }
   return { sub, role: role as Role, county: isCountyRole ? county : null, idNumber };
+}
+
+/** A claim the gateway refuses: `claim` names it (the token command maps it to its flag). */
+export class ClaimError extends UnauthenticatedError {
+  constructor(
+    readonly claim: 'sub' | 'role' | 'county' | 'idNumber',
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** jose's failure as a reason an operator can act on; never the token or a claim's value. */
+export function joseFailureReason(err: unknown): string {
+  if (!(err instanceof errors.JOSEError)) return 'identity platform keys unavailable';
+  if (err instanceof errors.JWTExpired) return 'expired';
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.reason === 'missing') return `missing claim ${err.claim}`;
+    const what: Record<string, string> = { aud: 'wrong audience', iss: 'wrong issuer', nbf: 'not yet valid (nbf)', iat: 'invalid iat' };
+    return what[err.claim] ?? `invalid claim ${err.claim}`;
+  }
+  if (err instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
+  if (err instanceof errors.JOSEAlgNotAllowed) return 'algorithm not allowed';
+  if (err instanceof errors.JWKSNoMatchingKey) return 'unknown signing key (kid)';
+  if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid) return 'identity platform keys unavailable';
+  if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) return 'malformed token';
+  return 'token refused';
 }

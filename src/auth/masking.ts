@@ -8,7 +8,7 @@ import { piiFields } from '../schema';
 import type { Role, Viewer } from './viewer';
 
 /**
- * Roles that see personal data unmasked (CONTRACT.md, "Identity"): a county platform for a
+ * Roles that see personal data unmasked (docs/contract.md, "Identity"): a county platform for a
  * purpose in its own county, and an applicant, who only ever reaches their own family.
  * Every other role (and any role added later) sees it masked.
  */

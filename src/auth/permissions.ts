@@ -1,4 +1,4 @@
-// Who may call which field: graphql-shield, deny by default (DESIGN.md). Every field of the
+// Who may call which field: graphql-shield, deny by default (docs/design.md). Every field of the
 // schema is named below with its rule; a field nobody named is denied to everyone, and
 // test/unit/permissions.test.ts fails until it is named, so nothing is exposed by omission.
 //

@@ -1,4 +1,4 @@
-// Who is asking, as the verified token says (CONTRACT.md, "Identity").
+// Who is asking, as the verified token says (docs/contract.md, "Identity").
 export const ROLES = ['county_platform', 'school_reviewer', 'help_desk', 'applicant', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,4 +1,4 @@
-// The eleven kinds of evidence in the contract's names (seed/BRIEF.md, Attachment 3).
+// The eleven kinds of evidence in the contract's names (docs/source-notice.md, Attachment 3).
 // Connectors map each department's own payload into these; the GraphQL types, the mock
 // data sets (MOCK_DATA) and the verification rules all speak these shapes.
 // A field the department leaves empty is null, never an empty string.
@@ -179,7 +179,7 @@ export interface BirthCertificate {
   motherIdNumber: string | null;
 }
 
-/** The MOCK_DATA format (CONTRACT.md): every department's records, in the contract's names. */
+/** The MOCK_DATA format (docs/contract.md, "The mock departments"): every department's records, in the contract's names. */
 export interface Dataset {
   households: HouseholdRegistration[];
   residencePermits: ResidencePermit[];

@@ -535,7 +535,8 @@ export type Mutation = {
   /**
    * 清除个人缓存 Drops every cached answer about one person (all eleven kinds of evidence), for
    * when a department reports a correction. The ID number is hashed before use and is never
-   * stored or logged. Fails, rather than answering 0, when the cache cannot be reached.
+   * stored or logged. Fails with CACHE_UNAVAILABLE, rather than answering 0, when the cache cannot
+   * be reached.
    */
   evictPersonCache: CacheEviction;
   /**

@@ -1,4 +1,4 @@
-// Prometheus series for the operator (CONTRACT.md, GET /metrics). One registry per gateway
+// Prometheus series for the operator (docs/contract.md, GET /metrics). One registry per gateway
 // so tests can start several gateways in one process without clashing.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CallEvent } from '../../connectors/http';

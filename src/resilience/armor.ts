@@ -1,5 +1,5 @@
 // Query protection (graphql-armor for Apollo): depth, cost, aliases, directives and token
-// limits sized to this schema, field suggestions blocked. A rejected query answers
+// limits sized to this schema, field suggestions blocked in production. A rejected query answers
 // QUERY_TOO_COMPLEX with one fixed message: the limits themselves are never echoed, so a
 // caller cannot tune an attack to sit just under them.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -37,8 +37,15 @@ export interface QueryProtection {
   parseOptions: { maxTokens: number };
 }
 
-/** Armor's rules report one QueryTooComplexError each (never its numbers) instead of throwing. */
-export function queryProtection(limits: QueryLimits = QUERY_LIMITS, observe?: (rule: string) => void): QueryProtection {
+/**
+ * Armor's rules report one QueryTooComplexError each (never its numbers) instead of throwing.
+ * `hideSuggestions` (production) drops graphql-js's "Did you mean …?", a map of the schema.
+ */
+export function queryProtection(
+  limits: QueryLimits = QUERY_LIMITS,
+  observe?: (rule: string) => void,
+  { hideSuggestions = true }: { hideSuggestions?: boolean } = {},
+): QueryProtection {
   const reject = (rule: string) => ({
     exposeLimits: false,
     propagateOnRejection: false,
@@ -57,7 +64,7 @@ export function queryProtection(limits: QueryLimits = QUERY_LIMITS, observe?: (r
     // armor's token plugin throws from parsingDidStart, which Apollo turns into a 500; graphql-js
     // has the same limit built in (parseOptions below), answered as a parse error
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true, mask: '' },
+    blockFieldSuggestion: { enabled: hideSuggestions, mask: '' },
   });
   const { plugins, validationRules } = armor.protect();
   return {

@@ -1,4 +1,4 @@
-// Per-client rate limiting, keyed by the token's subject (CONTRACT.md: RATE_LIMIT_PER_MINUTE).
+// Per-client rate limiting, keyed by the token's subject (docs/contract.md: RATE_LIMIT_PER_MINUTE).
 // A sliding-window counter: this minute's count plus last minute's, weighted by how much of
 // it still overlaps the window. Two integers per subject, no timers, smooth at the boundary
 // (a fixed window lets a client send twice its limit across a minute's edge).

@@ -1,4 +1,4 @@
-// verifyApplication (issue 7): checks the application, reads the evidence through the evidence
+// verifyApplication (docs/verification.md): checks the application, reads the evidence through the evidence
 // layer (batched, cached, audited) and hands it to the pure rules.
 //
 // Department load: the first wave issues every read for the child and all guardians in the same

@@ -1,9 +1,9 @@
-// Durability before disclosure, tested the hard way: the gateway as a process (`tsx
-// src/main.ts`), county platforms reading people concurrently, and SIGKILL in the middle of it.
-// Every response that reached a caller with data must have its entries in the store, matched by
-// the x-request-id the response carried, and the chain must still verify. On PostgreSQL (a
-// schema of its own) and on the embedded store (reopened after the kill, as a restart would).
-import { spawn } from 'node:child_process';
+// Durability before disclosure, tested the hard way: the gateway as a process (node itself,
+// so SIGKILL reaches the gateway, not a wrapper), county platforms reading people concurrently,
+// and SIGKILL in the middle of it. Every response that reached a caller with data must have its
+// entries in the store, matched by the x-request-id the response carried, and the chain must
+// still verify. On PostgreSQL (a schema of its own) and on the embedded store (reopened after
+// the kill, as a restart would).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,40 +12,13 @@ import { verifyAccessLog } from '../../src/audit/verify';
 import { openDatabase } from '../../src/db/index';
 import { EVIDENCE_NAMES } from '../../src/evidence/kinds';
 import { DATABASE_URL, PERSON_QUERY, isolationName } from '../support/gateway';
-import { ROOT, mintToken } from '../support/process';
+import { mintToken, startGatewayProcess } from '../support/process';
+import { waitFor } from '../support/waitFor';
 import { STORES, adminQuery } from '../integration/audit.harness';
 
 interface ScenarioSummary {
   countyCode: string;
   idNumbers: { child: string; guardians: string[] };
-}
-
-/**
- * `node --import tsx src/main.ts`: the gateway is the child itself, so SIGKILL reaches it (the
- * tsx CLI is a wrapper process, and SIGKILL to the wrapper leaves the gateway running).
- */
-async function startGateway(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', ...env },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  const started = Date.now();
-  for (;;) {
-    const gw = /gateway\s+(http:\/\/\S+)\/graphql/.exec(out);
-    const mocks = /mock departments\s+(http:\/\/\S+)/.exec(out);
-    if (gw?.[1] && mocks?.[1]) return { child, graphqlUrl: `${gw[1]}/graphql`, mockUrl: mocks[1], exited };
-    if (child.exitCode !== null) throw new Error(`gateway exited early (${child.exitCode}): ${err.slice(-500)}`);
-    if (Date.now() - started > 60_000) {
-      child.kill('SIGKILL');
-      throw new Error(`gateway did not start: ${out.slice(-300)} ${err.slice(-300)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 interface Sent {
@@ -64,7 +37,7 @@ describe.each(STORES)('kill -9 under load, on %s', (store) => {
 
   it('loses no entry of a response that was sent', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'audit-test-kill-'));
-    const gw = await startGateway({
+    const gw = await startGatewayProcess({
       PORT: '0',
       MOCK_PORT: '0',
       DATA_DIR: dataDir,
@@ -115,8 +88,7 @@ describe.each(STORES)('kill -9 under load, on %s', (store) => {
       };
       const workers = Array.from({ length: 24 }, (_, w) => worker(w));
       // let the load run, then kill in the middle of it
-      const started = Date.now();
-      while (sent.length < 150 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 20));
+      await waitFor(() => sent.length >= 150, { timeoutMs: 60_000, what: '150 answers before the kill' });
       gw.child.kill('SIGKILL');
       killed = true;
       expect(await gw.exited).toBe('SIGKILL');

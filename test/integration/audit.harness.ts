@@ -143,8 +143,10 @@ export type FaultMode = 'ok' | 'fail' | 'failAfterCommit' | 'stall';
  * The store, with faults on demand: `fail` refuses every transaction, `failAfterCommit` lets the
  * COMMIT land and then reports an error (a lost reply), `stall` holds each transaction before
  * its work until release() (a hang: the caller's timeout fires; the work may land later).
+ * `stalled` counts transactions held at the gate now, `unsettled` those stalled and not yet
+ * finished (committed or failed), so a test waits for them rather than for a guessed time.
  */
-export function faulty(inner: Sql): Sql & { mode: FaultMode; release(): void } {
+export function faulty(inner: Sql): Sql & { mode: FaultMode; release(): void; stalled: number; unsettled: number } {
   let gate: { promise: Promise<void>; open(): void } | undefined;
   const newGate = () => {
     let open!: () => void;
@@ -153,6 +155,8 @@ export function faulty(inner: Sql): Sql & { mode: FaultMode; release(): void } {
   };
   const wrapper = {
     mode: 'ok' as FaultMode,
+    stalled: 0,
+    unsettled: 0,
     kind: inner.kind,
     query: <T>(text: string, params?: unknown[]) => inner.query<T>(text, params),
     exec: (text: string) => inner.exec(text),
@@ -167,10 +171,17 @@ export function faulty(inner: Sql): Sql & { mode: FaultMode; release(): void } {
       if (mode === 'stall') {
         gate ??= newGate();
         const g = gate.promise;
-        return inner.transaction(async (tx) => {
-          await g;
-          return fn(tx);
-        }, opts);
+        wrapper.unsettled++;
+        try {
+          return await inner.transaction(async (tx) => {
+            wrapper.stalled++;
+            await g;
+            wrapper.stalled--;
+            return fn(tx);
+          }, opts);
+        } finally {
+          wrapper.unsettled--;
+        }
       }
       const result = await inner.transaction(fn, opts);
       if (mode === 'failAfterCommit') throw Object.assign(new Error('injected: connection lost after COMMIT'), { code: '08006' });

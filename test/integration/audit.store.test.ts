@@ -12,6 +12,7 @@ import { AUDIT_MIGRATIONS, DB_ROLES } from '../../src/audit/migrations';
 import { migrate } from '../../src/db/migrate';
 import { ChainWriter } from '../../src/audit/writer';
 import { openDatabase, type Sql } from '../../src/db/index';
+import { waitFor } from '../support/waitFor';
 import {
   SOME_ID,
   STORES,
@@ -192,7 +193,7 @@ describe.each(STORES)('audit store on %s', (store) => {
     const w = new ChainWriter(store_, undefined, undefined, { flushTimeoutMs: 10_000 });
     store_.mode = 'stall';
     const first = w.append([toRow()]);
-    await new Promise((r) => setTimeout(r, 50)); // the first flush is now held
+    await waitFor(() => store_.stalled === 1, { what: 'the first flush to be held' });
     store_.mode = 'ok';
     const later = Array.from({ length: 50 }, () => w.append([toRow()]));
     store_.release();
@@ -240,7 +241,7 @@ describe.each(STORES)('audit store on %s', (store) => {
     expect(w.healthy()).toBe(false);
     f.mode = 'ok';
     f.release(); // the stalled work now runs (embedded: it commits late; PostgreSQL: its connection was dropped)
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => f.unsettled === 0, { what: 'the stalled flush to land or fail' });
     await w.append([toRow()]);
     expect(w.healthy()).toBe(true);
     const report = await verify(sql);

@@ -1,9 +1,14 @@
-// Bad tokens over HTTP: each is a 401 with UNAUTHENTICATED and exactly the same body, so a
-// caller learns nothing about which check failed; no GraphQL runs and no department is called.
+// Bad tokens over HTTP: each is a 401 with UNAUTHENTICATED and the same message, so a caller
+// learns nothing about which check failed; no GraphQL runs and no department is called. The
+// operator does learn it: the log names the check (never the token, never an ID number), and a
+// development gateway says it in `extensions.reason`, which production never does.
+import { Writable } from 'node:stream';
 import { SignJWT, UnsecuredJWT, generateKeyPair, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../../src/auth/devKeys';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { createLogger } from '../../src/observability/logger';
+import { isolationName, productionEnv, startTestGateway, type TestGateway } from '../support/gateway';
+import { adminQuery } from './audit.harness';
 import { totalCalls } from './auth.support';
 
 let gw: TestGateway;
@@ -11,9 +16,25 @@ let publicKeyPem: string;
 let signingKey: Awaited<ReturnType<typeof importPKCS8>>;
 const QUERY = `{ __typename }`;
 const now = () => Math.floor(Date.now() / 1000);
+/** the gateway's log lines, parsed */
+const logLines: Record<string, unknown>[] = [];
+const logText: string[] = [];
+
+function captureLog() {
+  return createLogger(
+    'info',
+    new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logText.push(chunk.toString());
+        logLines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    }),
+  );
+}
 
 beforeAll(async () => {
-  gw = await startTestGateway();
+  gw = await startTestGateway({ overrides: { logger: captureLog() } });
   const keys = await ensureDevKeys(gw.config.dataDir);
   publicKeyPem = keys.publicKeyPem;
   signingKey = await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG);
@@ -37,25 +58,15 @@ function signed(claims: Record<string, unknown>, opts: { header?: Record<string,
   return new SignJWT(payload).setProtectedHeader({ alg: DEV_KEY_ALG, kid: DEV_KEY_ID, ...opts.header }).sign(opts.key ?? signingKey);
 }
 
-async function call(authorization: string | undefined) {
+async function call(authorization: string | undefined, target: TestGateway = gw) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (authorization !== undefined) headers.authorization = authorization;
-  const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: QUERY }) });
+  const res = await fetch(`${target.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: QUERY }) });
   return { status: res.status, wwwAuthenticate: res.headers.get('www-authenticate'), text: await res.text() };
 }
 
-const EXPECTED_BODY = JSON.stringify({
-  errors: [{ message: 'Authentication required: send a valid bearer token.', extensions: { code: 'UNAUTHENTICATED' } }],
-});
-
-async function expectRefused(authorization: string | undefined) {
-  gw.mock.reset();
-  const res = await call(authorization);
-  expect(res.status).toBe(401);
-  expect(res.wwwAuthenticate).toBe('Bearer');
-  expect(res.text).toBe(EXPECTED_BODY);
-  expect(totalCalls(gw.stats())).toBe(0);
-}
+const MESSAGE = 'Authentication required: send a valid bearer token.';
+const EXPECTED_PRODUCTION_BODY = JSON.stringify({ errors: [{ message: MESSAGE, extensions: { code: 'UNAUTHENTICATED' } }] });
 
 describe('a token the gateway accepts (the control)', () => {
   it('answers 200', async () => {
@@ -70,94 +81,122 @@ describe('a token the gateway accepts (the control)', () => {
   });
 });
 
-describe('401 UNAUTHENTICATED with an identical body', () => {
-  it('no token', async () => {
-    await expectRefused(undefined);
+/** Each refused token: how it is made, the reason the operator is told, and the log level. */
+const REFUSED: [label: string, authorization: () => Promise<string | undefined>, reason: string, level: 'info' | 'warn'][] = [
+  ['no token', async () => undefined, 'no bearer token', 'info'],
+  ['not a bearer token', async () => `Basic ${Buffer.from('user:pass').toString('base64')}`, 'authorization is not a bearer token', 'warn'],
+  ['malformed token', async () => 'Bearer not.a.jwt', 'malformed token', 'warn'],
+  [
+    'alg none',
+    async () =>
+      `Bearer ${new UnsecuredJWT({ role: 'county_platform', county: '370811' })
+        .setSubject('test-subject')
+        .setIssuer(gw.config.jwt.issuer)
+        .setAudience(gw.config.jwt.audience)
+        .setExpirationTime('10m')
+        .encode()}`,
+    'algorithm not allowed',
+    'warn',
+  ],
+  [
+    'HS256 signed with the public key PEM as the secret',
+    async () =>
+      `Bearer ${await new SignJWT({ role: 'county_platform', county: '370811' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('test-subject')
+        .setIssuer(gw.config.jwt.issuer)
+        .setAudience(gw.config.jwt.audience)
+        .setExpirationTime('10m')
+        .sign(new TextEncoder().encode(publicKeyPem))}`,
+    'algorithm not allowed',
+    'warn',
+  ],
+  [
+    'signed by another key',
+    async () => `Bearer ${await signed({}, { key: (await generateKeyPair('ES256')).privateKey })}`,
+    'bad signature',
+    'warn',
+  ],
+  ['wrong issuer', async () => `Bearer ${await signed({ iss: 'https://evil.example' })}`, 'wrong issuer', 'warn'],
+  ['wrong audience', async () => `Bearer ${await signed({ aud: 'another-service' })}`, 'wrong audience', 'warn'],
+  ['expired', async () => `Bearer ${await signed({ iat: now() - 7200, exp: now() - 3600 })}`, 'expired', 'info'],
+  ['no expiry', async () => `Bearer ${await signed({ exp: undefined })}`, 'missing claim exp', 'warn'],
+  ['not yet valid (nbf)', async () => `Bearer ${await signed({ nbf: now() + 3600 })}`, 'not yet valid (nbf)', 'warn'],
+  ['issued in the future (iat)', async () => `Bearer ${await signed({ iat: now() + 3600 })}`, 'issued in the future (iat)', 'warn'],
+  [
+    'another kind of token (typ logout+jwt)',
+    async () => `Bearer ${await signed({}, { header: { typ: 'logout+jwt' } })}`,
+    'not an access token (typ)',
+    'warn',
+  ],
+  ['unknown role', async () => `Bearer ${await signed({ role: 'superuser' })}`, 'unknown role', 'warn'],
+  [
+    'county role without a county',
+    async () => `Bearer ${await signed({ role: 'school_reviewer', county: undefined })}`,
+    'missing claim county (required for school_reviewer)',
+    'warn',
+  ],
+  [
+    'county not in Jining',
+    async () => `Bearer ${await signed({ role: 'county_platform', county: '110101' })}`,
+    'county is not a county code of Jining',
+    'warn',
+  ],
+  [
+    'applicant without an ID number',
+    async () => `Bearer ${await signed({ role: 'applicant', county: undefined })}`,
+    'missing claim idNumber (required for applicant)',
+    'warn',
+  ],
+  [
+    'applicant whose ID number fails its check digit',
+    async () => `Bearer ${await signed({ role: 'applicant', county: undefined, idNumber: '370811201903150010' })}`,
+    'idNumber is not a valid resident ID number',
+    'warn',
+  ],
+  ['no subject', async () => `Bearer ${await signed({ sub: undefined })}`, 'missing claim sub', 'warn'],
+];
+
+describe('401 UNAUTHENTICATED, the same message for every failed check', () => {
+  it.each(REFUSED)('%s: the reason is logged and, in development, answered', async (_label, authorization, reason, level) => {
+    gw.mock.reset();
+    const header = await authorization();
+    logLines.splice(0);
+    logText.splice(0);
+    const res = await call(header);
+    expect(res.status).toBe(401);
+    expect(res.wwwAuthenticate).toBe('Bearer');
+    expect(JSON.parse(res.text)).toEqual({ errors: [{ message: MESSAGE, extensions: { code: 'UNAUTHENTICATED', reason } }] });
+    expect(totalCalls(gw.stats())).toBe(0);
+
+    const refused = logLines.filter((l) => l.msg === 'token refused');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ reason, level: level === 'info' ? 30 : 40 });
+    expect(refused[0]!.requestId).toEqual(expect.any(String));
+    // the token never reaches the log, nor any part of it
+    const token = header?.replace(/^\S+ /, '');
+    for (const part of token?.split('.').filter((p) => p.length > 8) ?? []) expect(logText.join('')).not.toContain(part);
+    expect(logText.join('')).not.toContain('370811201903150010');
+  });
+});
+
+describe('in production', () => {
+  const schema = isolationName('tokens_production');
+  let prod: TestGateway;
+
+  beforeAll(async () => {
+    prod = await startTestGateway({ isolation: schema, env: productionEnv(schema, publicKeyPem) });
+  });
+  afterAll(async () => {
+    await prod?.close();
+    await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   });
 
-  it('not a bearer token', async () => {
-    await expectRefused(`Basic ${Buffer.from('user:pass').toString('base64')}`);
-  });
-
-  it('malformed token', async () => {
-    await expectRefused('Bearer not.a.jwt');
-  });
-
-  it('alg none', async () => {
-    const token = new UnsecuredJWT({ role: 'county_platform', county: '370811' })
-      .setSubject('test-subject')
-      .setIssuer(gw.config.jwt.issuer)
-      .setAudience(gw.config.jwt.audience)
-      .setExpirationTime('10m')
-      .encode();
-    await expectRefused(`Bearer ${token}`);
-  });
-
-  it('HS256 signed with the public key PEM as the secret', async () => {
-    const token = await new SignJWT({ role: 'county_platform', county: '370811' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('test-subject')
-      .setIssuer(gw.config.jwt.issuer)
-      .setAudience(gw.config.jwt.audience)
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(publicKeyPem));
-    await expectRefused(`Bearer ${token}`);
-  });
-
-  it('signed by another key', async () => {
-    const { privateKey } = await generateKeyPair('ES256');
-    await expectRefused(`Bearer ${await signed({}, { key: privateKey })}`);
-  });
-
-  it('wrong issuer', async () => {
-    await expectRefused(`Bearer ${await signed({ iss: 'https://evil.example' })}`);
-  });
-
-  it('wrong audience', async () => {
-    await expectRefused(`Bearer ${await signed({ aud: 'another-service' })}`);
-  });
-
-  it('expired', async () => {
-    await expectRefused(`Bearer ${await signed({ iat: now() - 7200, exp: now() - 3600 })}`);
-  });
-
-  it('no expiry', async () => {
-    await expectRefused(`Bearer ${await signed({ exp: undefined })}`);
-  });
-
-  it('not yet valid (nbf)', async () => {
-    await expectRefused(`Bearer ${await signed({ nbf: now() + 3600 })}`);
-  });
-
-  it('issued in the future (iat)', async () => {
-    await expectRefused(`Bearer ${await signed({ iat: now() + 3600 })}`);
-  });
-
-  it('another kind of token (typ logout+jwt)', async () => {
-    await expectRefused(`Bearer ${await signed({}, { header: { typ: 'logout+jwt' } })}`);
-  });
-
-  it('unknown role', async () => {
-    await expectRefused(`Bearer ${await signed({ role: 'superuser' })}`);
-  });
-
-  it('county role without a county', async () => {
-    await expectRefused(`Bearer ${await signed({ role: 'school_reviewer', county: undefined })}`);
-  });
-
-  it('county not in Jining', async () => {
-    await expectRefused(`Bearer ${await signed({ role: 'county_platform', county: '110101' })}`);
-  });
-
-  it('applicant without an ID number', async () => {
-    await expectRefused(`Bearer ${await signed({ role: 'applicant', county: undefined })}`);
-  });
-
-  it('applicant whose ID number fails its check digit', async () => {
-    await expectRefused(`Bearer ${await signed({ role: 'applicant', county: undefined, idNumber: '370811201903150010' })}`);
-  });
-
-  it('no subject', async () => {
-    await expectRefused(`Bearer ${await signed({ sub: undefined })}`);
+  it('answers every failed check with exactly the same body: no reason', async () => {
+    expect((await call(`Bearer ${await signed({})}`, prod)).status).toBe(200);
+    for (const [label, authorization] of REFUSED) {
+      const res = await call(await authorization(), prod);
+      expect({ label, status: res.status, text: res.text }).toEqual({ label, status: 401, text: EXPECTED_PRODUCTION_BODY });
+    }
   });
 });

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEPARTMENTS, EVIDENCE_NAMES } from '../../src/evidence/kinds';
 import { isolationName, REDIS_URL, startTestGateway, type TestGateway } from '../support/gateway';
+import { waitFor } from '../support/waitFor';
 import { scanKeys } from './cache.redisServer';
 import {
   askFamily,
@@ -83,7 +84,8 @@ describe('the evidence cache on Redis, through the gateway', () => {
     expect(totalRequests(gw.stats())).toBe(0);
     const oldAt = provenances(before.data)[0]!.retrievedAt;
 
-    await new Promise((r) => setTimeout(r, 5));
+    // the refreshed answers must be told apart from the cached ones by retrievedAt (milliseconds)
+    await waitFor(() => Date.now() > Date.parse(oldAt), { what: 'the clock to pass the cached answers' });
     gw.mock.reset();
     const fresh = await askFamily(gw, s, { 'x-evidence-fresh': 'true' });
     expect(fresh.errors).toBeUndefined();

@@ -17,8 +17,8 @@ import {
   readyz,
   sensitiveStrings,
   totalRequests,
-  waitFor,
 } from './cache.support';
+import { waitFor } from '../support/waitFor';
 
 /** A correctness bound, not a benchmark: a dead cache must not make a request wait on it. */
 const QUICK_MS = 2000;
@@ -40,6 +40,12 @@ const recoveries = (lines: any[]) => lines.filter((l) => l.msg === 'cache reacha
 async function cacheErrors(gw: TestGateway): Promise<number> {
   const m = await gw.app.metrics.cacheErrors.get();
   return m.values.reduce((a, v) => a + v.value, 0);
+}
+
+/** Failed connection attempts so far (each reconnect that fails counts one). */
+async function connectionErrors(gw: TestGateway): Promise<number> {
+  const m = await gw.app.metrics.cacheErrors.get();
+  return m.values.find((v) => v.labels.operation === 'connection')?.value ?? 0;
 }
 
 /** What the family's query answers with no Redis involved (the in-process cache, cold). */
@@ -101,7 +107,9 @@ describe('Redis at a dead port', () => {
       { token: admin },
     );
     expect(res.body.data).toBeNull();
-    expect(res.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('CACHE_UNAVAILABLE');
+    expect(res.body.errors?.[0]?.message).toMatch(/cache could not be reached, so nothing was evicted/);
+    expect(JSON.stringify(res.body)).not.toContain(gw.scenarios[0]!.child.idNumber);
   });
 });
 
@@ -138,7 +146,7 @@ describe('Redis that dies, hangs and comes back', () => {
     expect((await readyz(gw)).status).toBe(200);
 
     await redis.kill();
-    await waitFor(async () => (await readyz(gw)).status === 503, 3000, 'readiness to report the cache');
+    await waitFor(async () => (await readyz(gw)).status === 503, { timeoutMs: 3000, what: 'readiness to report the cache' });
     for (let i = 0; i < 2; i++) {
       const { answer, departmentCalls } = await warm();
       expect(facts(answer.data)).toEqual(reference);
@@ -146,12 +154,13 @@ describe('Redis that dies, hangs and comes back', () => {
       expect(departmentCalls).toBeGreaterThan(0);
     }
     expect((await readyz(gw)).body.failing).toHaveProperty('cache');
-    // let a few reconnects fail: still one warning
-    await new Promise((r) => setTimeout(r, 1200));
+    // let a few more reconnects fail (each an error on the connection): still one warning
+    const failedSoFar = await connectionErrors(gw);
+    await waitFor(async () => (await connectionErrors(gw)) >= failedSoFar + 3, { timeoutMs: 10_000, what: 'three more failed reconnects' });
     expect(warnings(log.lines)).toHaveLength(1);
 
     await redis.restart();
-    await waitFor(async () => (await readyz(gw)).status === 200, 5000, 'the cache to be ready again');
+    await waitFor(async () => (await readyz(gw)).status === 200, { timeoutMs: 5000, what: 'the cache to be ready again' });
     expect(gw.app.cache.healthy()).toBe(true);
     expect(recoveries(log.lines)).toHaveLength(1);
     // the restarted Redis is empty: one cold query fills it, the next is warm
@@ -181,7 +190,7 @@ describe('Redis that dies, hangs and comes back', () => {
     } finally {
       redis.thaw();
     }
-    await waitFor(async () => (await readyz(gw)).status === 200, 5000, 'the cache to answer again');
+    await waitFor(async () => (await readyz(gw)).status === 200, { timeoutMs: 5000, what: 'the cache to answer again' });
     // the entries written before the hang are still there
     expect((await warm()).departmentCalls).toBe(0);
   });
@@ -193,14 +202,18 @@ describe('Redis that dies, hangs and comes back', () => {
     try {
       // after a few failed probes (about a second apart) the hung connection is given up
       const status = () => (gw.app.cache as unknown as { client: { status: string } }).client.status;
-      const end = Date.now() + 10_000;
-      while (status() === 'ready' && Date.now() < end) {
-        const { answer } = await warm();
-        expect(facts(answer.data)).toEqual(reference);
-        slowest.push(answer.ms);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      expect(status()).not.toBe('ready');
+      // requests keep coming while it hangs; each must still answer quickly and correctly
+      const answers: unknown[] = [];
+      await waitFor(
+        async () => {
+          const { answer } = await warm();
+          answers.push(facts(answer.data));
+          slowest.push(answer.ms);
+          return status() !== 'ready';
+        },
+        { timeoutMs: 10_000, intervalMs: 250, what: 'the hung connection to be given up' },
+      );
+      for (const a of answers) expect(a).toEqual(reference);
       // and from then on no request waits on it
       const { answer } = await warm();
       expect(answer.ms).toBeLessThan(QUICK_MS);
@@ -208,7 +221,7 @@ describe('Redis that dies, hangs and comes back', () => {
       redis.thaw();
     }
     expect(Math.max(...slowest)).toBeLessThan(QUICK_MS);
-    await waitFor(async () => (await readyz(gw)).status === 200, 8000, 'the cache to answer again');
+    await waitFor(async () => (await readyz(gw)).status === 200, { timeoutMs: 8000, what: 'the cache to answer again' });
     expect((await warm()).departmentCalls).toBe(0);
   }, 30_000);
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Cluster, Redis } from 'ioredis';
 import { evidenceKeyPattern } from '../../src/evidence/cache/keys';
 import { freePort } from '../support/process';
+import { waitFor } from '../support/waitFor';
 
 /** true when a PING on a fresh connection answers +PONG within `ms` */
 export function pingPort(port: number, ms = 300): Promise<boolean> {
@@ -27,15 +28,6 @@ export function pingPort(port: number, ms = 300): Promise<boolean> {
     });
     sock.connect(port, '127.0.0.1', () => sock.write('PING\r\n'));
   });
-}
-
-async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 export interface RedisProcess {
@@ -61,7 +53,7 @@ export async function startRedisServer(extraArgs: string[] = [], port?: number):
       ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning', ...extraArgs],
       { stdio: 'ignore' },
     );
-    await until(() => pingPort(p), 5000, `redis-server on port ${p}`);
+    await waitFor(() => pingPort(p), { timeoutMs: 5000, what: `redis-server on port ${p}` });
   };
   const kill = async () => {
     const c = child;
@@ -113,14 +105,13 @@ export async function startRedisCluster(): Promise<RedisClusterProcess> {
       { encoding: 'utf8', timeout: 20_000 },
     );
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stderr || created.stdout}`);
-    await until(
-      async () =>
+    await waitFor(
+      () =>
         nodes.every((n) => {
           const info = spawnSync('redis-cli', ['-p', String(n.port), 'cluster', 'info'], { encoding: 'utf8' });
           return /cluster_state:ok/.test(info.stdout) && /cluster_known_nodes:3/.test(info.stdout);
         }),
-      15_000,
-      'the cluster state to be ok',
+      { timeoutMs: 15_000, what: 'the cluster state to be ok' },
     );
   } catch (err) {
     await Promise.all(nodes.map((n) => n.stop()));

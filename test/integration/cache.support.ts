@@ -81,12 +81,3 @@ export async function readyz(gw: TestGateway): Promise<{ status: number; body: a
   const res = await fetch(`${gw.url}/readyz`);
   return { status: res.status, body: await res.json() };
 }
-
-export async function waitFor(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}

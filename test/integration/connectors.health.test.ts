@@ -1,5 +1,7 @@
 // 卫健 health: no batch endpoint, so one GET per parent's ID number, in parallel; a certificate
-// naming the same person as father and as mother comes back once.
+// naming the same person as father and as mother comes back once. The department's raw payloads
+// (test/fixtures/health/: YYYYMMDD dates, JSON null for a missing parent) map to the contract
+// field for field; the mock department stands in for failures.
 import { describe, expect, it } from 'vitest';
 import { createHealthConnector } from '../../connectors/health/client';
 import { buildBuiltinDataset } from '../../mocks/data/families';
@@ -9,6 +11,7 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 import { makeIdNumber } from '../../src/codes/idNumber';
 import { DepartmentUnavailableError } from '../../src/errors';
 import type { BirthCertificate } from '../../src/evidence/records';
+import { itAnswersEitherSpellingOfX, useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const father = makeIdNumber('370811', '1985-02-02', 11);
@@ -16,7 +19,6 @@ const mother = makeIdNumber('370811', '1987-12-12', 22);
 const singleMother = makeIdNumber('370832', '1991-04-04', 44);
 // a data-entry slip at the hospital: the same ID number in both parents' boxes
 const sameInBoth = makeIdNumber('370827', '1984-06-06', 55);
-const nobody = makeIdNumber('370831', '1995-01-31', 66);
 
 const firstChild: BirthCertificate = {
   certificateNumber: 'Q370123456',
@@ -52,22 +54,80 @@ const { mock, server } = serveMockDepartments(dataset({ birthCertificates: [firs
 );
 const connector = createHealthConnector(departmentHttp('health'));
 
-describe('health connector (GET /birth-certificates?parentIdNumber=)', () => {
-  it('maps every field back to the contract, nulls included, with one call per ID number', async () => {
-    const result = await connector.fetchers.birthCertificates([father, mother, singleMother, father]);
-    expect(result.get(father)).toStrictEqual([firstChild, secondChild]);
-    expect(result.get(mother)).toStrictEqual([firstChild, secondChild]);
-    expect(result.get(singleMother)).toStrictEqual([fatherUnknown]);
-    expect(mock.stats.health).toStrictEqual({ requests: 3, ids: 3 });
-  });
+describe('health connector, on raw department payloads', () => {
+  // the people of test/fixtures/health/
+  const wang = '370811198604120111';
+  const li = '370811198809030224';
+  const chen = '37083219910404004X';
+  const sun = '37082619800120007X';
+  const nobody = '370812199006060076';
 
-  it('gives a certificate that names one person as father and as mother once', async () => {
-    const result = await connector.fetchers.birthCertificates([sameInBoth, nobody]);
-    expect(result.get(sameInBoth)).toStrictEqual([slip]);
+  it('maps every certificate field, one call per parent; a certificate matched as father and as mother comes once', async () => {
+    const fixture = useFixture(server, 'health', 'birth-certificates');
+    const result = await connector.fetchers.birthCertificates([wang, li, chen, sun, nobody]);
+    expect(fixture.served).toEqual([1, 1, 1, 1, 1]);
+    expect(fixture.unmatched).toEqual([]);
+    const first: BirthCertificate = {
+      certificateNumber: 'Q370123456',
+      childName: '王测小一',
+      birthDate: '2018-03-08',
+      fatherName: '王测一',
+      fatherIdNumber: wang,
+      motherName: '李样二',
+      motherIdNumber: li,
+    };
+    const second: BirthCertificate = { ...first, certificateNumber: 'R370234567', childName: '王测小二', birthDate: '2021-11-30' };
+    expect(result.get(wang)).toStrictEqual([first, second]);
+    expect(result.get(li)).toStrictEqual([first, second]);
+    // the certificate writes the mother's check character x: the contract spells it X
+    expect(result.get(chen)).toStrictEqual([
+      {
+        certificateNumber: 'S370345678',
+        childName: '陈演小三',
+        birthDate: '2018-08-31',
+        fatherName: null,
+        fatherIdNumber: null,
+        motherName: '陈演四',
+        motherIdNumber: chen,
+      },
+    ] satisfies BirthCertificate[]);
+    expect(result.get(sun)).toStrictEqual([
+      {
+        certificateNumber: 'T370456789',
+        childName: '孙样小五',
+        birthDate: '2020-01-01',
+        fatherName: '孙样五',
+        fatherIdNumber: sun,
+        motherName: '孙样五',
+        motherIdNumber: sun,
+      },
+    ] satisfies BirthCertificate[]);
     expect(result.get(nobody)).toStrictEqual([]);
-    expect(mock.stats.health.requests).toBe(2);
   });
+});
 
+describe('health connector: ID numbers ending in X', () => {
+  itAnswersEitherSpellingOfX({
+    server,
+    department: 'health',
+    fixture: 'birth-certificates',
+    idNumber: '37083219910404004X',
+    fetch: (ids) => connector.fetchers.birthCertificates(ids),
+    expected: [
+      {
+        certificateNumber: 'S370345678',
+        childName: '陈演小三',
+        birthDate: '2018-08-31',
+        fatherName: null,
+        fatherIdNumber: null,
+        motherName: '陈演四',
+        motherIdNumber: '37083219910404004X',
+      },
+    ],
+  });
+});
+
+describe('health connector (GET /birth-certificates?parentIdNumber=)', () => {
   it('keeps within the concurrency cap and still asks once per ID number', async () => {
     const serial = createHealthConnector(departmentHttp('health', { policy: { concurrency: 1 } }));
     const result = await serial.fetchers.birthCertificates([father, mother, singleMother]);

@@ -1,6 +1,6 @@
-// The police connector against the mock police department: pinyin payloads map back to the
-// contract's records field for field, batches split at the cap of 20, and every failure
-// leaves as DepartmentUnavailableError.
+// The police connector: the department's raw pinyin payloads (test/fixtures/police/) map to the
+// contract's records field for field; against the mock police department, batches split at
+// the cap of 20 and every failure leaves as DepartmentUnavailableError.
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { DEV_APP_KEY, devDepartmentSecret } from '../../connectors/devCredentials';
@@ -12,6 +12,7 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 import { idCheckChar, makeIdNumber } from '../../src/codes/idNumber';
 import { DepartmentUnavailableError } from '../../src/errors';
 import type { HouseholdRegistration, ResidencePermit } from '../../src/evidence/records';
+import { itAnswersEitherSpellingOfX, useFixture } from './connectors.fixtures';
 import { dataset, departmentHttp, rejectionOf, serveMockDepartments } from './connectors.harness';
 
 const BASE = 'http://departments.test/police';
@@ -68,47 +69,8 @@ const sparse: HouseholdRegistration = {
   relationToHeadName: null,
 };
 
-const permits: ResidencePermit[] = [
-  {
-    idNumber: people[0]!,
-    name: '测样0',
-    gender: 'FEMALE',
-    ethnicity: '回族',
-    registeredResidence: '河南省商丘市演示县',
-    currentAddress: '山东省济宁市任城区样本街道演示小区3号楼',
-    issuingAuthority: '济宁市公安局任城分局',
-    validFrom: '2023-03-01',
-    validUntil: '2024-02-29',
-    regionCode: '370811',
-  },
-  {
-    idNumber: people[0]!,
-    name: '测样0',
-    gender: 'FEMALE',
-    ethnicity: '回族',
-    registeredResidence: '河南省商丘市演示县',
-    currentAddress: '山东省济宁市任城区样本街道演示小区3号楼',
-    issuingAuthority: '济宁市公安局任城分局',
-    validFrom: '2024-03-01',
-    validUntil: '2025-02-28',
-    regionCode: '370811',
-  },
-  {
-    idNumber: people[1]!,
-    name: '测样1',
-    gender: null,
-    ethnicity: null,
-    registeredResidence: null,
-    currentAddress: null,
-    issuingAuthority: null,
-    validFrom: null,
-    validUntil: null,
-    regionCode: '370883',
-  },
-];
-
 const households = [...people.map(household), sparse];
-const { mock, server } = serveMockDepartments(dataset({ households, residencePermits: permits }), (m) => departmentHandlers(m));
+const { mock, server } = serveMockDepartments(dataset({ households }), (m) => departmentHandlers(m));
 const connector = () => createPoliceConnector(departmentHttp('police', { policy: { retryBaseMs: 1 } }));
 
 async function signedPost(path: string, body: unknown): Promise<Response> {
@@ -124,8 +86,168 @@ async function signedPost(path: string, body: unknown): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: text });
 }
 
+// the family of test/fixtures/police/
+const father = '370811198604120111';
+const mother = '370811198809030224';
+const son = '370811201803080313';
+const collective = '37081119850202003X';
+const migrant = '37082819901010006X';
+const tenant = '37088319900707001X';
+const nobody = '370812199006060076';
+
+describe('police connector, on raw department payloads', () => {
+  it('maps every household field: codes, YYYYMMDD dates, "" and absent keys as null, unknown fields ignored', async () => {
+    const fixture = useFixture(server, 'police', 'households');
+    const result = await connector().fetchers.household([father, mother, son, collective, nobody]);
+    expect(fixture.served).toEqual([1]);
+    expect(fixture.unmatched).toEqual([]);
+    expect(result.get(father)).toStrictEqual([
+      {
+        idNumber: father,
+        name: '王测一',
+        gender: 'MALE',
+        birthDate: '1986-04-12',
+        ethnicity: '汉族',
+        nativePlace: '山东省济宁市任城区',
+        regionCode: '370811',
+        regionName: '任城区',
+        address: '山东省济宁市任城区样本路88号演示小区5号楼2单元301室',
+        issuingAuthority: '济宁市公安局任城分局',
+        householdType: 'FAMILY',
+        householdNumber: '370811000123',
+        headOfHouseholdName: '王测一',
+        relationToHeadCode: '02',
+        relationToHeadName: '户主',
+      },
+    ] satisfies HouseholdRegistration[]);
+    // gender 9 (unstated) carries none; '' , a blank and an absent key are all "no value"
+    expect(result.get(mother)).toStrictEqual([
+      {
+        idNumber: mother,
+        name: '李样二',
+        gender: null,
+        birthDate: null,
+        ethnicity: null,
+        nativePlace: null,
+        regionCode: '370811',
+        regionName: '任城区',
+        address: null,
+        issuingAuthority: null,
+        householdType: null,
+        householdNumber: null,
+        headOfHouseholdName: '王测一',
+        relationToHeadCode: null,
+        relationToHeadName: null,
+      },
+    ] satisfies HouseholdRegistration[]);
+    expect(result.get(son)).toStrictEqual([
+      {
+        idNumber: son,
+        name: '王测小一',
+        gender: 'MALE',
+        birthDate: '2018-03-08',
+        ethnicity: '回族',
+        nativePlace: '山东省济宁市任城区',
+        regionCode: '370811',
+        regionName: '任城区',
+        address: '山东省济宁市任城区样本路88号演示小区5号楼2单元301室',
+        issuingAuthority: '济宁市公安局任城分局',
+        householdType: 'FAMILY',
+        householdNumber: '370811000123',
+        headOfHouseholdName: '王测一',
+        relationToHeadCode: '20',
+        relationToHeadName: '子',
+      },
+    ] satisfies HouseholdRegistration[]);
+    // gender 0 (unknown) carries none; a collective household; the register wrote the check character x
+    expect(result.get(collective)).toStrictEqual([
+      {
+        idNumber: collective,
+        name: '赵演三',
+        gender: null,
+        birthDate: '1985-02-02',
+        ethnicity: '汉族',
+        nativePlace: '河南省商丘市演示县',
+        regionCode: '370811',
+        regionName: '任城区',
+        address: '山东省济宁市任城区样本街道集体户',
+        issuingAuthority: '济宁市公安局任城分局',
+        householdType: 'COLLECTIVE',
+        householdNumber: '370811900007',
+        headOfHouseholdName: '济宁演示机械有限公司集体户',
+        relationToHeadCode: '99',
+        relationToHeadName: '其他',
+      },
+    ] satisfies HouseholdRegistration[]);
+    expect(result.get(nobody)).toStrictEqual([]);
+  });
+
+  it('maps residence permits, several per person, "" as null', async () => {
+    const fixture = useFixture(server, 'police', 'residence-permits');
+    const result = await connector().fetchers.residencePermits([migrant, tenant, nobody]);
+    expect(fixture.served).toEqual([1]);
+    const first: ResidencePermit = {
+      idNumber: migrant,
+      name: '周样六',
+      gender: 'FEMALE',
+      ethnicity: '回族',
+      registeredResidence: '河南省商丘市演示县样本乡',
+      currentAddress: '山东省济宁市任城区样本街道演示小区3号楼',
+      issuingAuthority: '济宁市公安局任城分局',
+      validFrom: '2023-03-01',
+      validUntil: '2024-02-29',
+      regionCode: '370811',
+    };
+    expect(result.get(migrant)).toStrictEqual([first, { ...first, validFrom: '2024-03-01', validUntil: '2025-02-28' }]);
+    expect(result.get(tenant)).toStrictEqual([
+      {
+        idNumber: tenant,
+        name: '孙演七',
+        gender: null,
+        ethnicity: null,
+        registeredResidence: null,
+        currentAddress: null,
+        issuingAuthority: null,
+        validFrom: null,
+        validUntil: null,
+        regionCode: '370883',
+      },
+    ] satisfies ResidencePermit[]);
+    expect(result.get(nobody)).toStrictEqual([]);
+  });
+});
+
+describe('police connector: ID numbers ending in X', () => {
+  itAnswersEitherSpellingOfX({
+    server,
+    department: 'police',
+    fixture: 'households-x',
+    idNumber: '37081119871212008X',
+    fetch: (ids) => connector().fetchers.household(ids),
+    expected: [
+      {
+        idNumber: '37081119871212008X',
+        name: '钱测四',
+        gender: 'FEMALE',
+        birthDate: '1987-12-12',
+        ethnicity: '汉族',
+        nativePlace: '山东省济宁市任城区',
+        regionCode: '370811',
+        regionName: '任城区',
+        address: '山东省济宁市任城区演示路6号',
+        issuingAuthority: '济宁市公安局任城分局',
+        householdType: 'FAMILY',
+        householdNumber: '370811000456',
+        headOfHouseholdName: '钱测四',
+        relationToHeadCode: '02',
+        relationToHeadName: '户主',
+      },
+    ],
+  });
+});
+
 describe('police connector', () => {
-  it('maps every household field back to the contract, 45 ID numbers in 3 calls of at most 20', async () => {
+  it('asks 45 ID numbers in 3 calls of at most 20, each answered under the number asked', async () => {
     // 44 registered, one registered under an X check character asked with x, one unknown, duplicates
     const asked = [...people, xId.toLowerCase(), unknown, people[0]!, people[5]!];
     const result = await connector().fetchers.household(asked);
@@ -135,14 +257,6 @@ describe('police connector', () => {
     people.forEach((id, i) => expect(result.get(id)).toStrictEqual([household(id, i)]));
     expect(result.get(xId.toLowerCase())).toStrictEqual([sparse]);
     expect(result.get(unknown)).toEqual([]);
-  });
-
-  it('maps residence permits, several per person, nulls kept as null', async () => {
-    const result = await connector().fetchers.residencePermits([people[0]!, people[1]!, people[2]!]);
-    expect(mock.stats.police).toEqual({ requests: 1, ids: 3 });
-    expect(result.get(people[0]!)).toStrictEqual(permits.slice(0, 2));
-    expect(result.get(people[1]!)).toStrictEqual([permits[2]]);
-    expect(result.get(people[2]!)).toEqual([]);
   });
 
   it('asks nothing for an empty batch', async () => {

@@ -26,7 +26,8 @@ const ledger = async (sql: Awaited<ReturnType<typeof openDatabase>>) =>
     (r) => `${r.c}:${Number(r.v)}`,
   );
 
-describe('migrations', () => {
+// opening the embedded store takes seconds, more on a loaded machine
+describe('migrations', { timeout: 90_000 }, () => {
   it('carries over a database the former runners migrated, and applies only what is new', async () => {
     const schema = isolationName('legacy_ledger');
     schemas.push(schema);

@@ -9,6 +9,7 @@ import { createApp, type App, type AppOverrides } from '../../src/app';
 import { devTokenSigner } from '../../src/auth/devKeys';
 import type { Role } from '../../src/auth/viewer';
 import { loadConfig, DEPARTMENT_ENV, type Config } from '../../src/config';
+import { DEV_APP_KEY, devDepartmentSecret } from '../../connectors/devCredentials';
 import { DEPARTMENTS, type Department } from '../../src/evidence/kinds';
 import type { Dataset } from '../../src/evidence/records';
 import { createLogger } from '../../src/observability/logger';
@@ -130,6 +131,22 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
       // the embedded audit store alone is tens of MB per gateway
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * What NODE_ENV=production demands, for a test gateway that must behave as production does
+ * (no development keys: tokens are verified with `publicKeyPem`; the access log on PostgreSQL
+ * in the test's own schema; the mock departments' credentials given as real ones would be).
+ */
+export function productionEnv(isolation: string, publicKeyPem: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL,
+    DATABASE_SCHEMA: isolation,
+    JWT_PUBLIC_KEY: publicKeyPem,
+    DEPARTMENT_APP_KEY: DEV_APP_KEY,
+    ...Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_APP_SECRET`, devDepartmentSecret(d)])),
   };
 }
 

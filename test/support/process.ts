@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { waitFor } from './waitFor';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -26,36 +27,55 @@ export interface GatewayProcess {
   mockUrl: string | undefined;
   stdout: () => string;
   stderr: () => string;
-  exited: Promise<number | null>;
+  /** the exit code, or the signal that ended it */
+  exited: Promise<number | NodeJS.Signals | null>;
 }
 
-/** Starts `tsx src/main.ts` with this environment and waits for the line naming the gateway's URL. */
+/**
+ * Starts the gateway and waits for the line naming its URL: as `node --import tsx src/main.ts`
+ * by default, or `via: 'npm'` as `npm start` itself, in a process group of its own so a test can
+ * signal the group as a terminal's Ctrl-C does.
+ */
 export async function startGatewayProcess(
   env: Record<string, string>,
-  opts: { expectMocks?: boolean; timeoutMs?: number } = {},
+  opts: { expectMocks?: boolean; timeoutMs?: number; via?: 'node' | 'npm' } = {},
 ): Promise<GatewayProcess> {
   // node itself with tsx as a loader (not the tsx wrapper): a signal reaches the gateway, not a parent of it
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', ...env },
-  });
+  const child =
+    opts.via === 'npm'
+      ? spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', ...env }, detached: true })
+      : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+          cwd: ROOT,
+          env: { ...process.env, NODE_ENV: 'development', ...env },
+        });
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const started = Date.now();
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
   const expectMocks = opts.expectMocks ?? true;
-  for (;;) {
-    const gw = /gateway\s+(http:\/\/\S+)\/graphql/.exec(out);
-    const mocks = /mock departments\s+(http:\/\/\S+)/.exec(out);
-    if (gw?.[1] && (mocks?.[1] || !expectMocks)) {
-      return { child, graphqlUrl: `${gw[1]}/graphql`, baseUrl: gw[1], mockUrl: mocks?.[1], stdout: () => out, stderr: () => err, exited };
-    }
-    if (child.exitCode !== null) throw new Error(`gateway exited early (${child.exitCode}): ${err.slice(-500)}`);
-    if (Date.now() - started > (opts.timeoutMs ?? 45_000)) throw new Error(`gateway did not start: ${out.slice(-500)} ${err.slice(-500)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const urls = await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`gateway exited early (${child.exitCode}): ${err.slice(-500)}`);
+      const gw = /gateway\s+(http:\/\/\S+)\/graphql/.exec(out);
+      const mocks = /mock departments\s+(http:\/\/\S+)/.exec(out);
+      return gw?.[1] && (mocks?.[1] || !expectMocks) ? { baseUrl: gw[1], mockUrl: mocks?.[1] } : undefined;
+    },
+    { timeoutMs: opts.timeoutMs ?? 45_000, intervalMs: 100, what: () => `the gateway to start: ${out.slice(-500)} ${err.slice(-500)}` },
+  ).catch((e: unknown) => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw e;
+  });
+  return { child, graphqlUrl: `${urls.baseUrl}/graphql`, ...urls, stdout: () => out, stderr: () => err, exited };
+}
+
+/** Whether this process could listen on the port now (nothing else holds it). */
+export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, host, () => s.close(() => resolve(true)));
+  });
 }
 
 /** `npm run token` as a user runs it, against the keys in DATA_DIR. */

@@ -1,6 +1,6 @@
 // Token claims to Viewer: every way a signed token can still be unacceptable is the same
 // UnauthenticatedError (the HTTP tests in test/integration/auth.tokens.test.ts cover signing).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { viewerFromClaims } from '../../src/auth/jwt';
 import { makeIdNumber } from '../../src/codes/idNumber';
 import { UnauthenticatedError } from '../../src/errors';
@@ -71,7 +71,7 @@ describe('a verified token is remembered, never past its expiry', () => {
       clockToleranceSec: 0,
     };
     const verifier = await createTokenVerifier(jwt);
-    const exp = Math.floor(Date.now() / 1000) + 2;
+    const exp = Math.floor(Date.now() / 1000) + 10; // well inside the 60 s memory: expiry must cut it short
     const token = await new SignJWT({ role: 'auditor' })
       .setProtectedHeader({ alg: 'ES256' })
       .setSubject('aud-1')
@@ -84,7 +84,13 @@ describe('a verified token is remembered, never past its expiry', () => {
     expect(await verifier.verify(token)).toBe(first); // from memory: the very same frozen viewer
     expect(Object.isFrozen(first)).toBe(true);
 
-    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
-    await expect(verifier.verify(token)).rejects.toThrow(UnauthenticatedError);
+    // the clock moves past exp (jose and the memory both read Date)
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(exp * 1000 + 50);
+      await expect(verifier.verify(token)).rejects.toThrow(UnauthenticatedError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -361,11 +361,32 @@ describe('the scenarios', () => {
   it('are summarised for GET /__mock/scenarios', () => {
     const summaries = builtinScenarioSummaries();
     expect(summaries).toHaveLength(built.scenarios.length);
+    const s = built.scenarios[0]!;
+    const [father, mother] = s.guardians;
     expect(summaries[0]).toEqual({
       key: 'household-and-property',
       description: expect.any(String),
       countyCode: '370811',
-      idNumbers: { child: built.scenarios[0]!.child.idNumber, guardians: built.scenarios[0]!.guardians.map((g) => g.idNumber) },
+      countyName: '任城区',
+      members: [
+        { role: 'child', name: s.child.name, idNumber: s.child.idNumber, onApplication: true },
+        { role: 'father', name: father!.name, idNumber: father!.idNumber, onApplication: true },
+        { role: 'mother', name: mother!.name, idNumber: mother!.idNumber, onApplication: true },
+      ],
+      idNumbers: { child: s.child.idNumber, guardians: [father!.idNumber, mother!.idNumber] },
+      applicationInput: {
+        applicationId: 'APP-household-and-property',
+        countyCode: '370811',
+        schoolYear: 2025,
+        stage: 'PRIMARY',
+        child: { idNumber: s.child.idNumber, name: s.child.name },
+        guardians: [
+          { idNumber: father!.idNumber, name: father!.name, relation: 'FATHER' },
+          { idNumber: mother!.idNumber, name: mother!.name, relation: 'MOTHER' },
+        ],
+        priorityGroup: false,
+      },
+      expected: { category: 'HOUSEHOLD_AND_PROPERTY', zeroProof: true, ageEligible: true },
     });
   });
 });

@@ -1,6 +1,6 @@
 // The SDL against the contract: every Attachment 3 field with its nullability, provenance on
 // every record, @pii on every ID number and personal name, and a Chinese description on
-// everything a clerk reads. The expected lists are written from seed/BRIEF.md and
+// everything a clerk reads. The expected lists are written from docs/source-notice.md and
 // src/evidence/records.ts, not read from the SDL.
 import { describe, expect, it } from 'vitest';
 import { Kind, parse, isEnumType, isInputObjectType, isObjectType, isScalarType, type GraphQLNamedType } from 'graphql';

@@ -1,4 +1,4 @@
-// The enrollment rules (issue 7, rules 1-8) as pure functions, table-driven, with no department:
+// The enrollment rules (docs/verification.md, rules 1-8) as pure functions, table-driven, with no department:
 // each case builds a small family, fetches its evidence the way verify.ts plans it (first wave,
 // then the follow-up wave), optionally with departments down, and checks the verdict.
 import { describe, expect, it } from 'vitest';
@@ -188,7 +188,7 @@ function baseApp(o: Partial<ApplicationFacts> = {}): ApplicationFacts {
   };
 }
 
-/** What each department answers for one person: every record that names them (seed/BRIEF.md). */
+/** What each department answers for one person: every record that names them (docs/source-notice.md). */
 function lookup(d: Dataset, name: EvidenceName, id: string): unknown[] {
   const is = (x: string | null | undefined) => !!x && x.toUpperCase() === id.toUpperCase();
   switch (name) {

@@ -29,13 +29,10 @@ export interface Scenario {
   expectedCategory: Category;
   expectedAgeEligible: boolean | null;
   expectedZeroProof: boolean;
-}
-
-export interface ScenarioSummary {
-  key: string;
-  description: string;
-  countyCode: string;
-  idNumbers: { child: string; guardians: string[] };
+  /** a guardian's role in the family where the relation alone does not say it (OTHER: a step-father), by ID number */
+  roles?: Record<string, string>;
+  /** family members the application does not name (a parent not living with the child) */
+  others?: { idNumber: string; name: string; role: string }[];
 }
 
 export const SCHOOL_YEAR = 2025;
@@ -363,7 +360,13 @@ export function scenario(
   child: Person,
   guardians: [Person, 'FATHER' | 'MOTHER' | 'OTHER'][],
   expectedCategory: Category,
-  opts: { stage?: 'PRIMARY' | 'JUNIOR'; priorityGroup?: boolean } = {},
+  opts: {
+    stage?: 'PRIMARY' | 'JUNIOR';
+    priorityGroup?: boolean;
+    /** roles the relation does not say, e.g. [stepFather, 'step-father'] */
+    roles?: [Person, string][];
+    others?: [Person, string][];
+  } = {},
 ): Scenario {
   const stage = opts.stage ?? 'PRIMARY';
   const s: Scenario = {
@@ -380,5 +383,7 @@ export function scenario(
     expectedZeroProof: expectedCategory !== 'UNDETERMINED' && expectedCategory !== 'PRIORITY',
   };
   if (opts.priorityGroup) s.priorityGroup = true;
+  if (opts.roles) s.roles = Object.fromEntries(opts.roles.map(([p, role]) => [p.idNumber, role]));
+  if (opts.others) s.others = opts.others.map(([p, role]) => ({ idNumber: p.idNumber, name: p.name, role }));
   return s;
 }

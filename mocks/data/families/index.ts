@@ -3,12 +3,14 @@
 // (every given name holds 测, 样 or 演), every ID number and credit code carries a real check
 // character, and every named scenario states the category the enrollment rules must reach.
 import type { Dataset } from '../../../src/evidence/records';
-import { Builder, type Scenario, type ScenarioSummary } from './builder';
+import { Builder, type Scenario } from './builder';
 import { addCohortFamily } from './cohort';
 import { Rng } from './random';
 import { buildScenarios } from './scenarios';
+import { summarize, type ScenarioSummary } from './summary';
 
-export { SCHOOL_YEAR, type Category, type Person, type Scenario, type ScenarioSummary } from './builder';
+export { SCHOOL_YEAR, type Category, type Person, type Scenario } from './builder';
+export { applicationInputOf, summarize, type ScenarioMember, type ScenarioSummary } from './summary';
 export { Rng } from './random';
 export { chineseNumber, writeAddress, type Notation, type Place } from './vocabulary';
 
@@ -38,10 +40,5 @@ export function generateCohort(families: number, seed: number): { dataset: Datas
 
 /** What GET /__mock/scenarios shows. */
 export function builtinScenarioSummaries(): ScenarioSummary[] {
-  return buildBuiltinDataset().scenarios.map((s) => ({
-    key: s.key,
-    description: s.description,
-    countyCode: s.countyCode,
-    idNumbers: { child: s.child.idNumber, guardians: s.guardians.map((g) => g.idNumber) },
-  }));
+  return buildBuiltinDataset().scenarios.map(summarize);
 }

@@ -344,6 +344,7 @@ export function buildScenarios(b: Builder): Scenario[] {
           [exHusband, 'OTHER'],
         ],
         'HOUSEHOLD_ONLY',
+        { roles: [[exHusband, "mother's ex-husband"]] },
       ),
     );
   }
@@ -381,6 +382,7 @@ export function buildScenarios(b: Builder): Scenario[] {
           [stepFather, 'OTHER'],
         ],
         'HOUSEHOLD_AND_PROPERTY',
+        { roles: [[stepFather, 'step-father']], others: [[father, 'father (divorced; not on the application)']] },
       ),
     );
   }

@@ -25,6 +25,7 @@
 // with ioredis auto-pipelining, which sends one pipeline per node serving them: a batch
 // costs one round trip per node involved, in parallel, and MOVED/ASK redirects are followed.
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import { CacheUnavailableError } from '../../errors';
 import type { EvidenceName, EvidenceRecordMap } from '../kinds';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
@@ -110,12 +111,8 @@ export interface RedisCacheOptions {
 type Client = Redis | Cluster;
 type Operation = 'get' | 'set' | 'evict' | 'open' | 'connection';
 
-export class CacheUnavailableError extends Error {
-  constructor() {
-    super('The cache backend could not be reached.');
-    this.name = 'CacheUnavailableError';
-  }
-}
+// a gateway error (CACHE_UNAVAILABLE) that an eviction answers the operator with
+export { CacheUnavailableError };
 
 export class RedisCache implements EvidenceCache {
   readonly backend: 'redis' | 'redis-cluster';

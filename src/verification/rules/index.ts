@@ -1,11 +1,11 @@
-// The enrollment rules of issue 7 as pure functions over evidence already fetched: no I/O, no
+// The enrollment rules (docs/verification.md) as pure functions over evidence already fetched: no I/O, no
 // clock, no department. verify.ts fetches, these modules decide (one module per rule; this one
 // only says what the others export).
 //
 // Every fact is three-valued (Tri): T (the data shows it), F (the data shows it does not
 // hold), U (a department could not answer, or the evidence was not asked for). A U carries the
 // documents (EvidenceKind) a family could photograph to settle it. The category is the first
-// rule of issue 7 rule 5 that is T; an earlier rule that is U is what the family must still
+// rule of docs/verification.md rule 5 that is T; an earlier rule that is U is what the family must still
 // prove (missingEvidence), and zeroProof is true only when nothing is left to prove.
 //
 // Check details are written for county staff: never an ID number or a name; the address
