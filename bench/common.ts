@@ -80,14 +80,16 @@ export interface Child {
 
 /**
  * Starts `node --import tsx <script>` (the real process, not a tsx wrapper, so its pid is the
- * one whose memory we read) and waits for `ready <url>` on stdout, or for a health URL.
+ * one whose memory we read; a `.js` script runs without the loader) and waits for `ready <url>`
+ * on stdout, or for a health URL (`readyPath`, default /healthz).
  */
 export async function startChild(
   script: string,
   env: Record<string, string | undefined>,
-  opts: { readyUrl?: string; nodeArgs?: string[]; quietStdout?: boolean; timeoutMs?: number } = {},
+  opts: { readyUrl?: string; readyPath?: string; nodeArgs?: string[]; args?: string[]; quietStdout?: boolean; timeoutMs?: number } = {},
 ): Promise<Child> {
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
+  const loader = /\.[cm]?js$/.test(script) ? [] : ['--import', 'tsx'];
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, script, ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', opts.quietStdout ? 'ignore' : 'pipe', 'pipe'],
@@ -109,7 +111,7 @@ export async function startChild(
       const readyUrl = opts.readyUrl;
       const poll = async () => {
         try {
-          const r = await fetch(`${readyUrl}/healthz`);
+          const r = await fetch(`${readyUrl}${opts.readyPath ?? '/healthz'}`);
           if (r.ok) {
             clearTimeout(timer);
             return resolve(readyUrl);

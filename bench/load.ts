@@ -46,6 +46,8 @@ const instance = autocannon(
         connections: plan.connections,
         durationSec: plan.durationSec,
         requests: times.length,
+        // sent: answered plus those still in flight when the run stopped (the target works them off too)
+        sent: Math.max(times.length, Number(result.requests.sent ?? times.length)),
         rps: times.length / plan.durationSec,
         p50: pct(50),
         p95: pct(95),

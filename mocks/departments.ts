@@ -35,8 +35,9 @@ export interface MockOptions {
   humanResourcesPerSecond?: number;
   /** app key -> secret per department; defaults to the development credentials */
   credentials?: (department: Department, appKey: string) => string | undefined;
-  /** skip signature checks (never in tests of signing itself) */
-  verifySignatures?: boolean;
+  /** skip signature checks (never in tests of signing itself); a function decides per request
+   *  (the benchmark's unsigned path for a generic gateway, which cannot sign) */
+  verifySignatures?: boolean | ((request: Request) => boolean);
 }
 
 export class MockDepartments {
@@ -82,7 +83,8 @@ export class MockDepartments {
     const latency = (this.options.latencyMs ?? 0) + fault.latencyMs;
     if (latency > 0) await delay(latency, request.signal);
 
-    if (this.options.verifySignatures !== false) {
+    const verify = this.options.verifySignatures;
+    if (typeof verify === 'function' ? verify(request) : verify !== false) {
       const url = new URL(request.url);
       const body = request.method === 'GET' ? '' : await request.clone().text();
       const check = verifySignature({

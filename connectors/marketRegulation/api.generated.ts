@@ -73,7 +73,10 @@ export interface components {
             jyzxm: string;
             /** @description 经营者身份证号 */
             jyzsfzh: string;
-            /** @description 成立日期：北京时间（UTC+8）当日零点的 Unix 毫秒时间戳；未知为 null */
+            /**
+             * Format: int64
+             * @description 成立日期：北京时间（UTC+8）当日零点的 Unix 毫秒时间戳；未知为 null
+             */
             clrq: number | null;
             /** @description 经营场所；未知为空字符串 */
             jycs: string;
