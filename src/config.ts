@@ -94,6 +94,16 @@ export interface Config {
   shutdownDrainMs: number;
   mock: { enabled: boolean; port: number; dataPath: string | undefined; latencyMs: number };
   logLevel: string;
+  /** the auditor console's sign-in through the identity platform (CONSOLE_OIDC_*); unset: development sign-in only */
+  consoleOidc: ConsoleOidcConfig | undefined;
+}
+
+export interface ConsoleOidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** where the identity platform sends the browser back: <gateway origin>/console/oidc/callback */
+  redirectUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -178,6 +188,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheTtl[name] = parse(intFrom(key, cacheTtl[name], 0), env[key]);
   }
 
+  const oidcVars = ['CONSOLE_OIDC_ISSUER', 'CONSOLE_OIDC_CLIENT_ID', 'CONSOLE_OIDC_CLIENT_SECRET', 'CONSOLE_OIDC_REDIRECT_URL'];
+  const oidcMissing = oidcVars.filter((v) => !env[v]);
+  if (oidcMissing.length > 0 && oidcMissing.length < oidcVars.length)
+    throw new ConfigError(`${oidcMissing.join(', ')} not set: the console's OpenID Connect sign-in needs all of ${oidcVars.join(', ')}`);
+  const consoleOidc =
+    oidcMissing.length === 0
+      ? {
+          issuer: url('CONSOLE_OIDC_ISSUER')!,
+          clientId: env.CONSOLE_OIDC_CLIENT_ID!,
+          clientSecret: env.CONSOLE_OIDC_CLIENT_SECRET!,
+          redirectUrl: url('CONSOLE_OIDC_REDIRECT_URL')!,
+        }
+      : undefined;
+
   return {
     production,
     host: env.HOST || '127.0.0.1',
@@ -221,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       latencyMs: parse(intFrom('MOCK_LATENCY_MS', 0, 0), env.MOCK_LATENCY_MS),
     },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    consoleOidc,
   };
 }
 

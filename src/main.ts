@@ -62,6 +62,8 @@ async function main(): Promise<void> {
   lifecycle.started('gateway', () => gateway.stop());
 
   console.log(`gateway            ${gateway.url}/graphql`);
+  console.log(`auditor console    ${gateway.url}/console`);
+  if (!config.production) console.log(`GraphQL IDE        ${gateway.url}/graphql  (open it in a browser)`);
   if (mocks) {
     console.log(`mock departments   ${mocks.url}  (families: ${mocks.url}/__mock/scenarios)`);
     console.log('a token            npm run token -- --role county_platform --county 370811');

@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { App } from './app';
+import { createConsole, type Console } from './console/index';
+import { createIde, type Ide } from './console/ide';
 import { buildContext, type GatewayContext } from './context';
 import { errorCodeOf, RateLimitedError, UnauthenticatedError } from './errors';
 import { listen } from './lifecycle';
@@ -41,13 +43,24 @@ interface ServerState {
   limiter: RateLimiter;
   draining: boolean;
   routes: ReadonlyMap<string, Route>;
+  /** the auditor console: every path under /console */
+  console: Console;
+  /** the GraphQL IDE at GET /graphql (text/html) and /graphql/ide/*; undefined in production */
+  ide: Ide | undefined;
 }
 
 /** Messages graphql-js writes with the offending value in them ("got invalid value …"). */
 const ECHOED_VALUE = /(got invalid value|Expected value of type "[^"]+", found|cannot represent[^:]*:?)\s.*?(;|$)/gis;
 
 /** Apollo's own request-level codes, passed through as they are (their messages are graphql-js's). */
-const APOLLO_CODES_PASSED = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT']);
+const APOLLO_CODES_PASSED = new Set([
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  // an operationName the document does not hold (an IDE sends the last one it saw)
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** Only our own codes, no stack, no echoed values; anything unexpected becomes a plain internal error. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -149,9 +162,22 @@ export async function startGateway(
     validationRules: protection?.validationRules ?? [],
     ...(protection ? { parseOptions: protection.parseOptions } : {}),
     // cache-control hints are never used (responses are per caller): its per-field hook is pure cost
-    plugins: [ApolloServerPluginCacheControlDisabled(), requestLogPlugin(app), ...(protection?.plugins ?? []), ...(opts.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      // Apollo's own landing page loads from a CDN: the IDE is ours (src/console/ide.ts)
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(app),
+      ...(protection?.plugins ?? []),
+      ...(opts.plugins ?? []),
+    ],
   });
-  const state: ServerState = { limiter: createRateLimiter(app.config, app.logger), draining: false, routes: new Map() };
+  const state: ServerState = {
+    limiter: createRateLimiter(app.config, app.logger),
+    draining: false,
+    routes: new Map(),
+    console: createConsole(app),
+    ide: createIde(app),
+  };
   state.routes = new Map(Object.entries({ ...builtinRoutes(app, apollo, state), ...opts.routes }));
   await apollo.start();
 
@@ -222,8 +248,15 @@ async function route(state: ServerState, req: IncomingMessage, res: ServerRespon
   const url = new URL(req.url ?? '/', 'http://gateway.local');
   // a keep-alive client learns with this answer that the connection ends with it
   if (state.draining) res.setHeader('connection', 'close');
+  // the console and the IDE own whole subtrees (/console/..., /graphql/ide/...) and GET /graphql as a page
+  if (await state.console.handle(req, res, url)) return;
+  if (state.ide && (await state.ide.handle(req, res, url))) return;
   const found = state.routes.get(url.pathname);
-  if (!found) return sendError(res, 404, 'NOT_FOUND', `No such endpoint: ${[...state.routes.keys()].join(', ')} are served here.`);
+  const notFound = () => sendError(res, 404, 'NOT_FOUND', `No such endpoint: ${[...state.routes.keys()].join(', ')} are served here.`);
+  // the IDE is absent in production: a browser asking for it gets the unknown path's answer
+  if (!state.ide && url.pathname === '/graphql' && req.method === 'GET' && url.search === '' && /text\/html/.test(req.headers.accept ?? ''))
+    return notFound();
+  if (!found) return notFound();
   if (!found.methods.includes(req.method ?? '')) {
     res.setHeader('allow', found.methods.join(', '));
     return sendError(res, 405, 'BAD_REQUEST', `Use ${found.methods.join(' or ')} on ${url.pathname}.`);

@@ -4,11 +4,12 @@
 import { AUDIT_MIGRATIONS } from './audit/migrations';
 import { AuditStoreError } from './audit/writer';
 import { CONSENT_MIGRATIONS } from './auth/consentStore';
+import { CONSOLE_MIGRATIONS } from './auth/consoleSessions';
 import { DatabaseUnreachableError, openMigratedDatabase, type Sql, type StoreConfig } from './db/index';
 import type { MigrationSet } from './db/migrate';
 
 /** Every component's migrations, in the order they apply (the access log first: it creates the roles). */
-export const MIGRATION_SETS: readonly MigrationSet[] = [AUDIT_MIGRATIONS, CONSENT_MIGRATIONS];
+export const MIGRATION_SETS: readonly MigrationSet[] = [AUDIT_MIGRATIONS, CONSENT_MIGRATIONS, CONSOLE_MIGRATIONS];
 
 /** Opens the configured database with every component's schema up to date. */
 export async function openGatewayDatabase(config: StoreConfig, opts: { statementTimeoutMs?: number; max?: number } = {}): Promise<Sql> {

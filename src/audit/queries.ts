@@ -5,7 +5,7 @@ import { isIsoDateTime } from '../../resolvers/scalars';
 import { ROLES } from '../auth/viewer';
 import type { Sql } from '../db/index';
 import { BadUserInputError } from '../errors';
-import { DEPARTMENTS } from '../evidence/kinds';
+import { DEPARTMENTS, EVIDENCE_NAMES } from '../evidence/kinds';
 import type { SubjectHasher } from '../evidence/subjectHash';
 import { checkCountyCode, checkIdNumber } from '../evidence/validate';
 import type { AccessLogEntry } from './canonical';
@@ -19,11 +19,15 @@ export const MAX_COUNTED = 10_000;
 
 export interface AccessLogFilterInput {
   idNumber?: string | null;
+  /** a person by the keyed hash an entry shows (the console links a person's timeline by it) */
+  subjectHash?: string | null;
   actorSubject?: string | null;
   actorRole?: string | null;
   countyCode?: string | null;
   applicationId?: string | null;
   department?: string | null;
+  /** the evidence kind read (a Person field name) */
+  evidence?: string | null;
   outcome?: AccessOutcome | null;
   action?: AccessAction | null;
   requestId?: string | null;
@@ -75,6 +79,11 @@ export function buildFilter(
   };
   const f = filter ?? {};
   if (f.idNumber !== null && f.idNumber !== undefined) eq('subject_hash', subjectHash(checkIdNumber(f.idNumber, 'filter.idNumber')));
+  if (f.subjectHash !== null && f.subjectHash !== undefined) {
+    if (!/^[0-9a-f]{64}$/.test(f.subjectHash))
+      throw new BadUserInputError('filter.subjectHash must be 64 lower-case hex characters.', 'filter.subjectHash');
+    eq('subject_hash', f.subjectHash);
+  }
   const actor = text(f.actorSubject, 'actorSubject');
   if (actor !== undefined) eq('actor_subject', actor);
   if (f.actorRole !== null && f.actorRole !== undefined) {
@@ -89,6 +98,11 @@ export function buildFilter(
     if (!(DEPARTMENTS as readonly string[]).includes(f.department))
       throw new BadUserInputError(`filter.department must be one of ${DEPARTMENTS.join(', ')}.`, 'filter.department');
     eq('department', f.department);
+  }
+  if (f.evidence !== null && f.evidence !== undefined) {
+    if (!(EVIDENCE_NAMES as readonly string[]).includes(f.evidence))
+      throw new BadUserInputError(`filter.evidence must be one of ${EVIDENCE_NAMES.join(', ')}.`, 'filter.evidence');
+    eq('evidence', f.evidence);
   }
   if (f.outcome !== null && f.outcome !== undefined) {
     if (!OUTCOMES.includes(f.outcome)) throw new BadUserInputError('filter.outcome must be ALLOWED, DENIED or ERROR.', 'filter.outcome');
@@ -152,4 +166,14 @@ export async function queryAccessLogs(
       return n > MAX_COUNTED ? null : n;
     },
   };
+}
+
+/** One entry by its place in its chain, or null. */
+export async function accessLogEntry(sql: Sql, chainId: string, seq: number): Promise<AccessLogEntry | null> {
+  if (!Number.isSafeInteger(seq) || seq < 1 || chainId.length === 0 || chainId.length > 200) return null;
+  const { rows } = await sql.query<EntryRow>(`SELECT ${ENTRY_SELECT} FROM access_log WHERE chain_id = $1 AND seq = $2::bigint`, [
+    chainId,
+    seq,
+  ]);
+  return rows[0] ? rowToEntry(rows[0]) : null;
 }

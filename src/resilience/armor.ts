@@ -4,20 +4,43 @@
 // caller cannot tune an attack to sit just under them.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+  type ValueNode,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../audit/queries';
 import type { GatewayContext } from '../context';
 import { QueryTooComplexError } from '../errors';
+import { MAX_PEOPLE_PER_QUERY } from '../evidence/validate';
 
 /**
- * Measured on the largest legitimate query, PEOPLE_QUERY (50 people, every evidence field,
- * test/support/gateway.ts): depth 5, cost 481, 0 aliases, 0 directives, 251 tokens
- * (`npx tsx bench/armor-limits.ts` prints them). The limits leave about 3x headroom on cost
- * and 4x on tokens, room for a dozen aliased socialInsurance periods and @include/@skip,
- * and sit far below what a hostile query needs (50 levels, 500 aliases, 1 MB of tokens).
+ * Measured on the largest legitimate queries (`npx tsx bench/armor-limits.ts` prints them):
+ * PEOPLE_QUERY (50 people, every evidence field, test/support/gateway.ts) has depth 5, cost
+ * 1400, 0 aliases, 0 directives, 251 tokens; an auditor's page of 200 access-log entries with
+ * every field costs 402 (100: 202). The limits leave room for a verification beside a family
+ * query and 4x on tokens, and sit far below what a hostile query needs (50 levels, 500
+ * aliases, 1 MB of tokens, two families of 50 in one request, five pages of 200).
  */
 export const QUERY_LIMITS = {
   maxDepth: 8,
-  maxCost: 1500,
+  maxCost: 2000,
   maxAliases: 30,
   maxDirectives: 20,
   maxTokens: 1000,
@@ -58,7 +81,10 @@ export function queryProtection(
   });
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reject('depth') },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...reject('cost') },
+    // armor's cost model counts every scalar of every row (a page of 100 entries "costs" 100 x
+    // 20 fields) and cannot see `first: $n`: ours (queryCost below) counts objects, with list
+    // sizes taken from the arguments and variables that set them
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, ...reject('aliases') },
     maxDirectives: { n: limits.maxDirectives, ...reject('directives') },
     // armor's token plugin throws from parsingDidStart, which Apollo turns into a 500; graphql-js
@@ -68,8 +94,136 @@ export function queryProtection(
   });
   const { plugins, validationRules } = armor.protect();
   return {
-    plugins: plugins,
+    plugins: [...plugins, costLimitPlugin(limits.maxCost, observe)],
     validationRules: validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
+  };
+}
+
+// ------------------------------------------------------------------ cost
+
+/**
+ * How many objects the answer may hold: the work a query asks for. Each object (a Person, an
+ * evidence record, an access-log entry, an edge) costs 1, multiplied by how many of it the
+ * list around it may hold; a scalar costs nothing beyond its object, because it is a column of
+ * a row already fetched (the token limit bounds how many a query may name). List sizes:
+ *   - `first` (access-log pages): its value, literal or variable (DEFAULT_PAGE_SIZE when
+ *     absent; clamped to MAX_PAGE_SIZE, past which the resolver refuses the argument itself);
+ *   - `idNumbers` (people): the number given, clamped to MAX_PEOPLE_PER_QUERY likewise;
+ *   - any other list: 1, since its length is the department's record count, not the caller's.
+ * Fragments are inlined where they are spread (each fragment's cost computed once), so neither
+ * a fragment nor an alias hides work; fragments may nest at most MAX_FRAGMENT_NESTING deep.
+ */
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let operation;
+  for (const d of document.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    else if (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName)) operation ??= d;
+  }
+  if (!operation) return 0;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const memo = new Map<string, number>();
+  const vars = variables ?? {};
+
+  const listSize = (field: FieldNode, def: GraphQLField<unknown, unknown>): number => {
+    for (const arg of field.arguments ?? []) {
+      if (arg.name.value === 'first') {
+        const n = intOf(arg.value, vars);
+        return Math.min(Math.max(n ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+      }
+      if (arg.name.value === 'idNumbers') {
+        const n = lengthOf(arg.value, vars);
+        return Math.min(Math.max(n ?? 1, 1), MAX_PEOPLE_PER_QUERY);
+      }
+    }
+    // a paged field asked without `first` answers its default page
+    return def.args.some((a) => a.name === 'first') ? DEFAULT_PAGE_SIZE : 1;
+  };
+
+  /** page: the size a connection's `first` gave, applied to its `edges` */
+  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, nesting: number, page?: number): number => {
+    let cost = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        const name = sel.name.value;
+        if (name.startsWith('__') || !sel.selectionSet) continue;
+        const def = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+        if (!def) continue;
+        const type = getNamedType(def.type);
+        if (!isCompositeType(type)) continue;
+        if (def.args.some((a) => a.name === 'first')) {
+          // a connection: one object, its page of `first` edges inside
+          cost += 1 + selectionCost(sel.selectionSet, type, nesting, listSize(sel, def));
+          continue;
+        }
+        const n = isList(def.type) ? (name === 'edges' && page !== undefined ? page : listSize(sel, def)) : 1;
+        cost += n * (1 + selectionCost(sel.selectionSet, type, nesting));
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        cost += selectionCost(sel.selectionSet, type && isCompositeType(type) ? type : parent, nesting, page);
+      } else {
+        if (nesting >= MAX_FRAGMENT_NESTING) return Infinity;
+        const name = sel.name.value;
+        let c = memo.get(name);
+        if (c === undefined) {
+          const f = fragments.get(name);
+          const type = f ? schema.getType(f.typeCondition.name.value) : undefined;
+          c = f && type && isCompositeType(type) ? selectionCost(f.selectionSet, type, nesting + 1, page) : 0;
+          if (page === undefined) memo.set(name, c);
+        }
+        cost += c;
+      }
+    }
+    return cost;
+  };
+
+  return selectionCost(operation.selectionSet, root, 0);
+}
+
+/** Fragments spread inside fragments, at most this deep: more is a way to hide work, not to write a query. */
+export const MAX_FRAGMENT_NESTING = 5;
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+function intOf(value: ValueNode, vars: Record<string, unknown>): number | undefined {
+  if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind === Kind.VARIABLE) {
+    const v = vars[value.name.value];
+    return typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : undefined;
+  }
+  return undefined;
+}
+
+function lengthOf(value: ValueNode, vars: Record<string, unknown>): number | undefined {
+  if (value.kind === Kind.LIST) return value.values.length;
+  if (value.kind === Kind.VARIABLE) {
+    const v = vars[value.name.value];
+    return Array.isArray(v) ? v.length : typeof v === 'string' ? 1 : undefined;
+  }
+  return 1;
+}
+
+/** Refuses a resolved operation whose cost (with its variables) is over the limit, before anything executes. */
+function costLimitPlugin(maxCost: number, observe?: (rule: string) => void): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc) {
+          const cost = queryCost(rc.schema, rc.document, rc.operationName, rc.request.variables);
+          if (cost <= maxCost) return;
+          observe?.('cost');
+          throw new GraphQLError(QUERY_TOO_COMPLEX_MESSAGE, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+        },
+      };
+    },
   };
 }

@@ -60,6 +60,8 @@ export interface TestGatewayOptions {
   overrides?: AppOverrides;
   /** a PostgreSQL schema / key prefix unique to this test */
   isolation?: string;
+  /** a port chosen beforehand (e.g. one an OpenID provider must redirect to); default: any free one */
+  port?: number;
 }
 
 export interface TestGateway {
@@ -106,7 +108,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     releaseInterceptor();
     throw err;
   }
-  const gateway = await startGateway(app, { port: 0, host: '127.0.0.1' });
+  const gateway = await startGateway(app, { port: opts.port ?? 0, host: '127.0.0.1' });
   const sign = await devTokenSigner(dataDir, config.jwt);
 
   return {
