@@ -2,9 +2,10 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { consentResolvers } from './Consent';
 import { Mutation } from './Mutation';
+import { myAccessLogResolvers } from './MyAccessLog';
 import { Person } from './Person';
 import { Query } from './Query';
 
 export function buildResolvers(): Resolvers[] {
-  return [{ Query, Mutation, Person }, consentResolvers];
+  return [{ Query, Mutation, Person }, consentResolvers, myAccessLogResolvers];
 }

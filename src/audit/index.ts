@@ -8,6 +8,7 @@ import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { CURRENT_FORMAT, canonicalTime, storable } from './canonical';
 import { AUDIT_MIGRATIONS } from './migrations';
+import { queryOwnAccessLog, subjectsWithEntries, type OwnLogPage, type OwnLogPageArgs } from './ownLog';
 import { queryAccessLogs, type AccessLogFilterInput, type AccessLogPage } from './queries';
 import { ACCESS_ACTIONS, type AccessRecord, type AuditRecorder } from './types';
 import { verifyAccessLog, type IntegrityReport } from './verify';
@@ -15,6 +16,7 @@ import { AuditStoreError, ChainWriter, type Unchained, type WriterOptions } from
 
 export type { AccessLogEntry } from './canonical';
 export type { AccessLogFilterInput, AccessLogPage } from './queries';
+export type { OwnLogEntry, OwnLogPage, OwnLogPageArgs, OwnSubject } from './ownLog';
 export type { ChainReport, IntegrityReport } from './verify';
 export { AuditStoreError } from './writer';
 export { describeStore } from '../db/index';
@@ -40,6 +42,10 @@ export interface AuditService extends AuditRecorder {
     filter: AccessLogFilterInput | null | undefined,
     page?: { first?: number | null; after?: string | null },
   ): Promise<AccessLogPage>;
+  /** a parent's look (myAccessLog): the entries about these people, newest first, cursor-paged */
+  ownAccessLog(subjectHashes: readonly string[], page: OwnLogPageArgs): Promise<OwnLogPage>;
+  /** which of these people have entries a parent would be shown */
+  subjectsWithEntries(subjectHashes: readonly string[]): Promise<Set<string>>;
   /** walks and recomputes every chain */
   integrity(): Promise<IntegrityReport>;
   /** transactions committed by this instance's writer (what group commit saves) */
@@ -117,6 +123,8 @@ export async function createAuditService(deps: AuditDeps): Promise<AuditService>
     healthy: () => writer.healthy(),
     commits: () => writer.commits,
     accessLogs: (filter, page) => queryAccessLogs(sql, subjectHash, filter, page),
+    ownAccessLog: (subjectHashes, page) => queryOwnAccessLog(sql, subjectHashes, page),
+    subjectsWithEntries: (subjectHashes) => subjectsWithEntries(sql, subjectHashes),
     integrity() {
       // concurrent callers share one walk
       verifying ??= verifyAccessLog(sql).finally(() => {

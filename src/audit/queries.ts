@@ -44,11 +44,12 @@ export interface AccessLogPage {
 
 const OUTCOMES: readonly string[] = ['ALLOWED', 'DENIED', 'ERROR'];
 
-function encodeCursor(e: AccessLogEntry): string {
+/** An entry's place in newest-first order, opaque to callers (also myAccessLog's cursor). */
+export function encodeCursor(e: AccessLogEntry): string {
   return Buffer.from(JSON.stringify([e.at, e.chainId, e.seq])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string, number] {
+export function decodeCursor(cursor: string): [string, string, number] {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(v) && v.length === 3 && isIsoDateTime(v[0]) && typeof v[1] === 'string' && Number.isSafeInteger(v[2]))

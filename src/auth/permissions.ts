@@ -18,6 +18,7 @@
 //     person, the purpose and the county before any department is called);
 //   - Verification and its parts only through Query.verifyApplication (county roles, own county);
 //   - the audit types only through Query.accessLogs / auditIntegrity (auditor);
+//   - the MyAccessLog types only through Query.myAccessLog (applicant);
 //   - Consent only through the consent fields (applicant); CacheEviction only through
 //     Mutation.evictPersonCache (admin).
 // No root field is ever `allow` (a unit test holds this), so a new path to any of these types
@@ -173,6 +174,7 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       accessLogs: isAuditor,
       auditIntegrity: isAuditor,
       myConsents: isApplicant,
+      myAccessLog: isApplicant,
     },
     Mutation: {
       evictPersonCache: isAdmin,
@@ -371,6 +373,27 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
     PageInfo: allowAll(['hasNextPage', 'endCursor']),
     AuditIntegrity: allowAll(['ok', 'verifiedAt', 'entries', 'chains']),
     AuditChain: allowAll(['chainId', 'entries', 'archivedEntries', 'lastSeq', 'lastHash', 'ok', 'firstBrokenSeq', 'problem']),
+
+    // a parent's own access log: reachable only through Query.myAccessLog (applicant)
+    MyAccessLogConnection: allowAll(['edges', 'pageInfo']),
+    MyAccessLogEdge: allowAll(['cursor', 'node']),
+    MyAccessLogEntry: allowAll([
+      'sentence',
+      'at',
+      'subject',
+      'childBirthDate',
+      'organisation',
+      'actorRole',
+      'actorCountyCode',
+      'applicationId',
+      'action',
+      'evidence',
+      'evidenceName',
+      'departmentName',
+      'fields',
+      'source',
+      'outcome',
+    ]),
 
     // the applicant's consents (applicant) and the operator's cache eviction (admin)
     Consent: allowAll(['applicationId', 'countyCode', 'grantedAt', 'revokedAt', 'active']),

@@ -26,6 +26,17 @@ export const DEPARTMENTS = [
 ] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
+/** Each department's Chinese name, as the notice names the bureaus (a parent reads these in myAccessLog). */
+export const DEPARTMENT_NAMES: Readonly<Record<Department, string>> = {
+  police: '公安',
+  civilAffairs: '民政',
+  humanResources: '人力资源社会保障',
+  naturalResources: '自然资源和规划',
+  housing: '住房和城乡建设',
+  health: '卫生健康',
+  marketRegulation: '市场监督管理',
+};
+
 /** Person field name -> record type. The key is also the evidence name in cache keys and audit entries. */
 export interface EvidenceRecordMap {
   household: HouseholdRegistration;

@@ -4,19 +4,29 @@
 import { createHmac } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
-export type SubjectHasher = (idNumber: string) => string;
+export interface SubjectHasher {
+  (idNumber: string): string;
+  /**
+   * The same hash, not remembered: for the many candidate ID numbers myAccessLog tries for a
+   * parent's children, which would otherwise push the family being served out of the memory.
+   */
+  uncached?: (idNumber: string) => string;
+}
 
 export function makeSubjectHasher(key: string): SubjectHasher {
+  const compute = (id: string) => createHmac('sha256', key).update(id).digest('hex');
   // a family query hashes the same few people for every cache key and access-log entry:
   // remembered in memory only (never written anywhere), bounded
   const known = new LRUCache<string, string>({ max: 50_000 });
-  return (idNumber) => {
+  const hasher: SubjectHasher = (idNumber) => {
     const id = idNumber.toUpperCase();
     let hash = known.get(id);
     if (hash === undefined) {
-      hash = createHmac('sha256', key).update(id).digest('hex');
+      hash = compute(id);
       known.set(id, hash);
     }
     return hash;
   };
+  hasher.uncached = (idNumber) => compute(idNumber.toUpperCase());
+  return hasher;
 }

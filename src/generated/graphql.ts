@@ -567,6 +567,69 @@ export type MutationRevokeConsentArgs = {
   applicationId: Scalars['ID']['input'];
 };
 
+/** 我的访问记录分页 A page of the parent's access log. */
+export type MyAccessLogConnection = {
+  __typename?: 'MyAccessLogConnection';
+  /** 条目 The entries on this page. */
+  edges: Array<MyAccessLogEdge>;
+  /** 分页信息 Whether there are more. */
+  pageInfo: PageInfo;
+};
+
+/** 我的访问记录条目 One entry with its cursor. */
+export type MyAccessLogEdge = {
+  __typename?: 'MyAccessLogEdge';
+  /** 游标 Pass as `after` to continue after this entry. */
+  cursor: Scalars['String']['output'];
+  /** 条目 The entry. */
+  node: MyAccessLogEntry;
+};
+
+/** 访问记录 One access to the family's data, told as a parent reads it. Never names a clerk. */
+export type MyAccessLogEntry = {
+  __typename?: 'MyAccessLogEntry';
+  /** 操作 A read, or another accountable act (an application registered, an auditor's search). */
+  action: AccessAction;
+  /** 机构县区代码 The organisation's county, where it has one. */
+  actorCountyCode?: Maybe<Scalars['String']['output']>;
+  /** 访问角色 The organisation's role (county_platform, school_reviewer, help_desk, applicant, auditor, admin). */
+  actorRole: Scalars['String']['output'];
+  /** 申请编号 The application the access served. */
+  applicationId?: Maybe<Scalars['String']['output']>;
+  /** 时间 When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** 子女出生日期 For a child's entry, the child's birth date (tells children apart without a name). */
+  childBirthDate?: Maybe<Scalars['Date']['output']>;
+  /** 部门 The department that holds the evidence, by its Chinese name (公安, 卫健, …). */
+  departmentName?: Maybe<Scalars['String']['output']>;
+  /** 材料 The evidence read (a Person field name), where one was. */
+  evidence?: Maybe<Scalars['String']['output']>;
+  /**
+   * 材料名称 The evidence's Chinese name, as in Attachment 3 of the notice (户口本, 出生医学证明, …);
+   * for a refused read, the names of all it asked for, joined by 、.
+   */
+  evidenceName?: Maybe<Scalars['String']['output']>;
+  /** 字段 The fields read. */
+  fields: Array<Scalars['String']['output']>;
+  /** 访问机构 The organisation that read: role and county by name, e.g. 任城区招生平台. */
+  organisation: Scalars['String']['output'];
+  /** 结果 Allowed, refused or failed. */
+  outcome: AccessOutcome;
+  /** 说明 One sentence, e.g. "任城区招生平台为申请 APP-1 读取了您孩子（2018-03-08 出生）的户口本信息（来自公安部门）". */
+  sentence: Scalars['String']['output'];
+  /** 数据来源 From the department or from the gateway's cache, for allowed reads. */
+  source?: Maybe<AccessSource>;
+  /** 当事人 Whose data: the parent's own or a child's. */
+  subject: MyAccessLogSubject;
+};
+
+/** 数据当事人 Whose data an entry is about, as the parent is told. */
+export type MyAccessLogSubject =
+  /** 子女 A child the departments link to the parent. */
+  | 'CHILD'
+  /** 本人 The signed-in parent. */
+  | 'SELF';
+
 /** 分页信息 Paging state. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -744,6 +807,13 @@ export type Query = {
   accessLogs: AccessLogConnection;
   /** 审计链校验 Walks every audit chain and reports whether it is intact. */
   auditIntegrity: AuditIntegrity;
+  /**
+   * 我的数据访问记录 Who read the signed-in parent's data and their children's, and why, newest
+   * first (applicants only). A child counts when the departments link them to the parent (the
+   * rule authorization uses); entries about anyone else, the other parent included, are never
+   * shown. Each look is itself recorded in the access log.
+   */
+  myAccessLog: MyAccessLogConnection;
   /** 我的授权 The signed-in resident's consents, newest first (applicants only). */
   myConsents: Array<Consent>;
   /** 多人 Several people's evidence at once (at most 50 ID numbers), in the order asked. */
@@ -763,6 +833,15 @@ export type QueryAccessLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccessLogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 查询 The gateway's entry points. */
+export type QueryMyAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1047,6 +1126,10 @@ export type ResolversTypes = {
   MarriageRegistration: ResolverTypeWrapper<MarriageRegistrationParent>;
   MarriageStatus: MarriageStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyAccessLogConnection: ResolverTypeWrapper<MyAccessLogConnection>;
+  MyAccessLogEdge: ResolverTypeWrapper<MyAccessLogEdge>;
+  MyAccessLogEntry: ResolverTypeWrapper<MyAccessLogEntry>;
+  MyAccessLogSubject: MyAccessLogSubject;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonParent>;
   PiiKind: PiiKind;
@@ -1098,6 +1181,9 @@ export type ResolversParentTypes = {
   LeaseFiling: LeaseFilingParent;
   MarriageRegistration: MarriageRegistrationParent;
   Mutation: Record<PropertyKey, never>;
+  MyAccessLogConnection: MyAccessLogConnection;
+  MyAccessLogEdge: MyAccessLogEdge;
+  MyAccessLogEntry: MyAccessLogEntry;
   PageInfo: PageInfo;
   Person: PersonParent;
   Points: Points;
@@ -1293,6 +1379,34 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'applicationId'>>;
 };
 
+export type MyAccessLogConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MyAccessLogConnection'] = ResolversParentTypes['MyAccessLogConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MyAccessLogEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MyAccessLogEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MyAccessLogEdge'] = ResolversParentTypes['MyAccessLogEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MyAccessLogEntry'], ParentType, ContextType>;
+};
+
+export type MyAccessLogEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MyAccessLogEntry'] = ResolversParentTypes['MyAccessLogEntry']> = {
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  actorCountyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applicationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  childBirthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  departmentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidenceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AccessOutcome'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['AccessSource']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['MyAccessLogSubject'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1362,6 +1476,7 @@ export type PurchaseContractResolvers<ContextType = GatewayContext, ParentType e
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessLogs?: Resolver<ResolversTypes['AccessLogConnection'], ParentType, ContextType, Partial<QueryAccessLogsArgs>>;
   auditIntegrity?: Resolver<ResolversTypes['AuditIntegrity'], ParentType, ContextType>;
+  myAccessLog?: Resolver<ResolversTypes['MyAccessLogConnection'], ParentType, ContextType, Partial<QueryMyAccessLogArgs>>;
   myConsents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   people?: Resolver<Array<Maybe<ResolversTypes['Person']>>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'idNumbers' | 'purpose'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'idNumber' | 'purpose'>>;
@@ -1463,6 +1578,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   LeaseFiling?: LeaseFilingResolvers<ContextType>;
   MarriageRegistration?: MarriageRegistrationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyAccessLogConnection?: MyAccessLogConnectionResolvers<ContextType>;
+  MyAccessLogEdge?: MyAccessLogEdgeResolvers<ContextType>;
+  MyAccessLogEntry?: MyAccessLogEntryResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Points?: PointsResolvers<ContextType>;

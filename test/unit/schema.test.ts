@@ -377,6 +377,9 @@ describe('@pii', () => {
       'EnterpriseLicense.licenseName',
       'HouseholdRegistration.regionName',
       'HouseholdRegistration.relationToHeadName',
+      // what a parent is told in myAccessLog: a department's and a document's name
+      'MyAccessLogEntry.departmentName',
+      'MyAccessLogEntry.evidenceName',
       'SocialInsurancePayment.employerName',
     ]);
   });
