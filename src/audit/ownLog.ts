@@ -56,11 +56,16 @@ export interface OwnLogEntry {
 // entries that are neither a parent's look nor the reads it made (see OWN_LOG_PURPOSE)
 const NOT_A_LOOK = `action <> 'VIEW_OWN_LOG' AND NOT (application_id IS NOT DISTINCT FROM $2 AND county_code IS NOT DISTINCT FROM $3)`;
 
-/** Which of these subject hashes have entries a parent would be shown (one index probe each). */
+/**
+ * Which of these subject hashes have entries a parent would be shown: one index probe per hash
+ * that stops at its first entry (a plain `= ANY(...)` over thousands of hashes is planned as a
+ * scan of the whole table).
+ */
 export async function subjectsWithEntries(sql: Sql, hashes: readonly string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
   const { rows } = await sql.query<{ subject_hash: string }>(
-    `SELECT DISTINCT subject_hash FROM access_log WHERE subject_hash = ANY($1::text[]) AND ${NOT_A_LOOK}`,
+    `SELECT s.h AS subject_hash FROM unnest($1::text[]) AS s(h)
+      WHERE EXISTS (SELECT 1 FROM access_log WHERE subject_hash = s.h AND ${NOT_A_LOOK})`,
     [hashes, OWN_LOG_PURPOSE.applicationId, OWN_LOG_PURPOSE.countyCode],
   );
   return new Set(rows.map((r) => r.subject_hash));
@@ -87,7 +92,7 @@ export function checkOwnLogPage(page: OwnLogPageArgs): { first: number; after: [
 export async function queryOwnAccessLog(sql: Sql, subjectHashes: readonly string[], page: OwnLogPageArgs): Promise<OwnLogPage> {
   const { first, after } = checkOwnLogPage(page);
   const params: unknown[] = [subjectHashes, OWN_LOG_PURPOSE.applicationId, OWN_LOG_PURPOSE.countyCode];
-  const where = ['subject_hash = ANY($1::text[])', NOT_A_LOOK];
+  const where = [NOT_A_LOOK];
   if (page.from) {
     params.push(page.from);
     where.push(`at >= $${params.length}::timestamptz`);
@@ -101,9 +106,15 @@ export async function queryOwnAccessLog(sql: Sql, subjectHashes: readonly string
     const n = params.length;
     where.push(`(at, chain_id, seq) < ($${n - 2}::timestamptz, $${n - 1}::text, $${n}::bigint)`);
   }
+  // Per person, newest first down their own index (subject_hash, at), at most a page each; then
+  // the few pages merged. What is read is bounded by people x page, not by the size of the log
+  // or by how long ago the family's entries were written.
+  const order = 'ORDER BY access_log.at DESC, access_log.chain_id DESC, access_log.seq DESC';
   const { rows } = await sql.query<EntryRow>(
-    `SELECT ${ENTRY_SELECT} FROM access_log WHERE ${where.join(' AND ')}
-      ORDER BY access_log.at DESC, access_log.chain_id DESC, access_log.seq DESC LIMIT ${first + 1}`,
+    `SELECT ${ENTRY_SELECT} FROM (
+       SELECT e.* FROM unnest($1::text[]) AS s(h)
+       CROSS JOIN LATERAL (SELECT * FROM access_log WHERE subject_hash = s.h AND ${where.join(' AND ')} ${order} LIMIT ${first + 1}) e
+     ) access_log ${order} LIMIT ${first + 1}`,
     params,
   );
   const edges = rows.slice(0, first).map((r) => {
