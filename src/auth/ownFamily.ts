@@ -1,6 +1,6 @@
 // Whose entries a parent's look at the access log (myAccessLog) covers: the parent, and each
-// child the departments link to them by the one rule authorization uses (childLink). Never
-// anyone else: the other parent's own record stays theirs to see.
+// child under 18 the departments link to them by the one rule authorization uses (childLink).
+// Never another adult: the other parent's own record, or a grown-up child's, stays theirs.
 //
 // A birth certificate carries no child ID number, so the children are found this way: every ID
 // number a child on one of the parent's own certificates could hold (the certificate's birth
@@ -29,7 +29,28 @@ export interface OwnFamily {
   children: number;
 }
 
-export async function ownFamily(ctx: GatewayContext): Promise<OwnFamily> {
+/** A person of this age or more is an adult: their entries are theirs to see, not a parent's. */
+export const ADULT_AGE = 18;
+
+const looks = new WeakMap<GatewayContext, Promise<OwnFamily>>();
+
+/** Once per request: aliased myAccessLog fields share one search for the children. */
+export function ownFamily(ctx: GatewayContext): Promise<OwnFamily> {
+  let family = looks.get(ctx);
+  if (!family) {
+    family = findOwnFamily(ctx);
+    looks.set(ctx, family);
+  }
+  return family;
+}
+
+/** The birth date on or before which a person is an adult today (China's calendar, UTC+8). */
+export function adultBornOnOrBefore(now: Date = new Date()): string {
+  const today = new Date(now.getTime() + 8 * 3600_000);
+  return `${String(today.getUTCFullYear() - ADULT_AGE).padStart(4, '0')}-${today.toISOString().slice(5, 10)}`;
+}
+
+async function findOwnFamily(ctx: GatewayContext): Promise<OwnFamily> {
   const self = ctx.viewer.role === 'applicant' ? ctx.viewer.idNumber : null;
   if (!self) throw new ForbiddenError();
   const hasher = ctx.app.subjectHash;
@@ -42,12 +63,14 @@ export async function ownFamily(ctx: GatewayContext): Promise<OwnFamily> {
     ctx.evidence.read('household', self, { purpose, fields: ['regionCode'] }),
   ]);
   const parent = validateIdNumber(self);
+  const adultCut = adultBornOnOrBefore();
   const sets = new Map<string, { region: string; birthDate: string }>();
   for (const c of certificates) {
     const father = c.fatherIdNumber ? normalizeIdNumber(c.fatherIdNumber) : null;
     const mother = c.motherIdNumber ? normalizeIdNumber(c.motherIdNumber) : null;
     if (father !== self && mother !== self) continue;
-    if (!parent.ok || c.birthDate <= parent.birthDate) continue;
+    // a grown-up son or daughter is another adult: their entries are not their parent's to see
+    if (!parent.ok || c.birthDate <= parent.birthDate || c.birthDate <= adultCut) continue;
     const regions = [father?.slice(0, 6), mother?.slice(0, 6), registers[0]?.regionCode];
     for (const region of regions) {
       if (region && /^\d{6}$/.test(region)) sets.set(`${region}${c.birthDate}`, { region, birthDate: c.birthDate });

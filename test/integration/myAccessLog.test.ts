@@ -28,6 +28,7 @@ let gw: TestGateway;
 let schema: string;
 /** a child born the same day in the same county as full-evidence's child, in another family */
 let stranger: { idNumber: string; name: string };
+let grandmother: string;
 
 beforeAll(async () => {
   const { dataset, scenarios } = buildBuiltinDataset();
@@ -52,6 +53,21 @@ beforeAll(async () => {
     headOfHouseholdName: '孔户主',
   });
 
+  // full-evidence's father, grown up, on his own mother's birth certificate: the departments
+  // link them (childLink), but he is an adult, so his entries are not hers to see
+  const feFather = fe.guardians.find((g) => g.relation === 'FATHER')!;
+  grandmother = makeIdNumber(feFather.idNumber.slice(0, 6), '1960-05-05', 222);
+  const fatherRegister = dataset.households.find((h) => h.idNumber === feFather.idNumber)!;
+  dataset.birthCertificates.push({
+    certificateNumber: 'G371999999',
+    childName: fatherRegister.name,
+    birthDate: fatherRegister.birthDate!,
+    fatherName: null,
+    fatherIdNumber: null,
+    motherName: '颜祖母',
+    motherIdNumber: grandmother,
+  });
+
   schema = isolationName('my_access_log');
   gw = await startTestGateway({ isolation: schema, env: { DATABASE_URL }, dataset });
 }, 60_000);
@@ -66,11 +82,11 @@ async function platformReads(county: string, id: string, applicationId: string, 
   return gw.graphql(READ_HOUSEHOLD, { id, purpose: { applicationId, countyCode: purposeCounty } }, { token, headers: FRESH });
 }
 
-async function look(idNumber: string, variables: Record<string, unknown> = {}, sub = `parent-${idNumber.slice(-4)}`) {
-  const token = await gw.token({ role: 'applicant', idNumber, sub });
+async function look(idNumber: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, query = MY_LOG) {
+  const token = await gw.token({ role: 'applicant', idNumber, sub: `parent-${idNumber.slice(-4)}` });
   return gw.graphql<{
     myAccessLog: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Node }[] };
-  }>(MY_LOG, variables, { token });
+  }>(query, variables, { token, headers });
 }
 
 async function allNodes(idNumber: string): Promise<Node[]> {
@@ -210,6 +226,66 @@ describe('what stays hidden, without saying whether it exists', () => {
     expect(mother.filter((n) => n.subject === 'CHILD')).toEqual([]);
     // and her answer is the same as for a parent whose child was never read: her own entries only
     expect(mother).toHaveLength(await storedAbout([f.mother]));
+  });
+});
+
+describe('another adult', () => {
+  it('a grown-up son linked to his mother by her birth certificate: his entries are not shown to her', async () => {
+    const f = family(gw, 'full-evidence');
+    await platformReads(f.countyCode, f.father, 'APP-G');
+    // the parent-child rule does link them: as an applicant she may read him
+    const token = await gw.token({ role: 'applicant', idNumber: grandmother });
+    const asParent = await gw.graphql(
+      READ_HOUSEHOLD,
+      { id: f.father, purpose: { applicationId: 'G-1', countyCode: f.countyCode } },
+      { token },
+    );
+    expect(asParent.body.errors).toBeUndefined();
+    expect(asParent.body.data.person.household).not.toBeNull();
+    // yet her own log holds only her own entries
+    const nodes = await allNodes(grandmother);
+    expect(nodes.every((n) => n.subject === 'SELF')).toBe(true);
+    expect(nodes).toHaveLength(await storedAbout([grandmother]));
+    expect(nodes.some((n) => n.applicationId === 'APP-G')).toBe(false);
+  });
+});
+
+describe('departments', () => {
+  it('the health department down: DEPARTMENT_UNAVAILABLE, not a log that silently leaves the children out', async () => {
+    const f = family(gw, 'full-evidence');
+    gw.mock.setFault('health', { down: true, status: 503 });
+    const res = await look(f.father, {}, FRESH);
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'health' });
+  });
+
+  it('aliased looks in one request share one search for the children: no more department calls or reads than one look', async () => {
+    const f = family(gw, 'full-evidence');
+    const lookReads = async () =>
+      Number(
+        (
+          await gw.app.sql.query<{ n: string }>(
+            `SELECT count(*)::text AS n FROM access_log WHERE action = 'READ' AND county_code = '370800'`,
+          )
+        ).rows[0]!.n,
+      );
+    let before = await lookReads();
+    expect((await look(f.father, {}, FRESH)).body.errors).toBeUndefined();
+    const one = { stats: gw.stats(), reads: (await lookReads()) - before };
+    gw.mock.reset();
+    before = await lookReads();
+    const twice = await look(
+      f.father,
+      {},
+      FRESH,
+      `query { a: myAccessLog(first: 3) { edges { node { sentence } } } b: myAccessLog(first: 3) { edges { node { sentence } } } }`,
+    );
+    expect(twice.body.errors).toBeUndefined();
+    const both = twice.body.data as unknown as { a: unknown; b: unknown };
+    expect(both.a).toEqual(both.b);
+    expect({ stats: gw.stats(), reads: (await lookReads()) - before }).toEqual(one);
+    expect(one.stats.health.requests).toBeGreaterThan(0);
+    expect(one.reads).toBeGreaterThan(0);
   });
 });
 
