@@ -392,3 +392,31 @@ describe('an audit store that is gone', () => {
     expect(JSON.stringify(res.body)).not.toContain(father);
   });
 });
+
+describe('on the embedded store', () => {
+  let embedded: TestGateway | undefined;
+  // a new embedded store takes a while on a loaded machine
+  beforeAll(async () => {
+    embedded = await startTestGateway();
+  }, 90_000);
+  afterAll(async () => embedded?.close());
+
+  it('the same look: the child’s read by the county platform, in its sentence', async () => {
+    if (!embedded) throw new Error('no embedded gateway');
+    const s = embedded.scenarios.find((x) => x.key === 'full-evidence')!;
+    const father = s.guardians.find((g) => g.relation === 'FATHER')!.idNumber;
+    const platform = await embedded.token({ role: 'county_platform', county: s.countyCode });
+    const read = await embedded.graphql(
+      READ_HOUSEHOLD,
+      { id: s.child.idNumber, purpose: { applicationId: 'APP-E', countyCode: s.countyCode } },
+      { token: platform },
+    );
+    expect(read.body.errors).toBeUndefined();
+    const token = await embedded.token({ role: 'applicant', idNumber: father });
+    const res = await embedded.graphql(MY_LOG, { first: 10 }, { token });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.myAccessLog.edges.map((e: { node: Node }) => e.node.sentence)).toEqual([
+      `邹城市招生平台为申请 APP-E 读取了您孩子（${s.child.birthDate} 出生）的户口本信息（来自公安部门）`,
+    ]);
+  });
+});
