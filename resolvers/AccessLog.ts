@@ -2,7 +2,9 @@
 // the filter (BAD_USER_INPUT), hashes an ID number before searching, and walks the chains.
 // totalCount is a function on the page, so the default resolver counts only when asked.
 import type { GatewayContext } from '../src/context';
-import type { AccessLogConnection, AuditIntegrity, QueryAccessLogsArgs } from '../src/generated/graphql';
+import type { AccessLogEntry as StoredEntry } from '../src/audit/canonical';
+import { evidenceOf, fieldsOf, readsOf } from '../src/audit/reads';
+import type { AccessLogConnection, AuditIntegrity, QueryAccessLogsArgs, Resolvers } from '../src/generated/graphql';
 
 export async function accessLogs(_root: unknown, args: Partial<QueryAccessLogsArgs>, ctx: GatewayContext): Promise<AccessLogConnection> {
   const page = await ctx.app.audit.accessLogs(args.filter, { first: args.first, after: args.after });
@@ -12,3 +14,10 @@ export async function accessLogs(_root: unknown, args: Partial<QueryAccessLogsAr
 export function auditIntegrity(_root: unknown, _args: unknown, ctx: GatewayContext): Promise<AuditIntegrity> {
   return ctx.app.audit.integrity();
 }
+
+/** An entry's reads the same way whatever its format (src/audit/reads.ts). */
+export const AccessLogEntry: Resolvers['AccessLogEntry'] = {
+  evidence: (e) => evidenceOf(e as unknown as StoredEntry),
+  fields: (e) => fieldsOf(e as unknown as StoredEntry),
+  reads: (e) => readsOf(e as unknown as StoredEntry),
+};

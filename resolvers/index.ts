@@ -1,5 +1,6 @@
 // Every resolver map, one file per GraphQL type.
 import type { Resolvers } from '../src/generated/graphql';
+import { AccessLogEntry } from './AccessLog';
 import { consentResolvers } from './Consent';
 import { Mutation } from './Mutation';
 import { myAccessLogResolvers } from './MyAccessLog';
@@ -7,5 +8,5 @@ import { Person } from './Person';
 import { Query } from './Query';
 
 export function buildResolvers(): Resolvers[] {
-  return [{ Query, Mutation, Person }, consentResolvers, myAccessLogResolvers];
+  return [{ Query, Mutation, Person, AccessLogEntry }, consentResolvers, myAccessLogResolvers];
 }

@@ -6,7 +6,7 @@
 //   GENESIS_HASH (64 zeros) for a chain's first entry (seq 1).
 //
 // canonical(entry) is JSON.stringify of an object with exactly these keys, in this order:
-//   v             the entry's format (stored with it): 1 or 2
+//   v             the entry's format (stored with it): 1, 2 or 3
 //   chainId       string
 //   seq           number (1, 2, 3, ... without gaps within the chain)
 //   at            string, UTC with microseconds: 2025-07-01T08:00:00.123000Z
@@ -19,8 +19,11 @@
 //   countyCode    string | null
 //   subjectHash   string | null   (HMAC-SHA256 of the ID number; never the number)
 //   department    string | null
-//   evidence      string | null
-//   fields        string[]        (in the order recorded)
+//   evidence      string | null   (formats 1 and 2)
+//   fields        string[]        (formats 1 and 2; in the order recorded)
+//   reads         [[evidence, [field, ...]], ...]   (format 3 only, in place of evidence and
+//                 fields: every kind read for the person in the request, each with its fields;
+//                 stored once per distinct value in access_log_reads, see readsText)
 //   outcome       "ALLOWED" | "DENIED" | "ERROR"
 //   source        "DEPARTMENT" | "CACHE" | null
 //   reason        string | null
@@ -33,6 +36,11 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The format new entries are written in; the verifier reads each entry's own. */
 export const CURRENT_FORMAT = 2;
+/** One entry per person per request, the kinds read as a list (see `reads` above). */
+export const READS_FORMAT = 3;
+
+/** What a format 3 entry read: [evidence, fields] pairs. */
+export type ReadsList = [string, string[]][];
 
 /** What the chain covers: every stored column except the two hashes. */
 export interface ChainedFields {
@@ -52,6 +60,8 @@ export interface ChainedFields {
   department: string | null;
   evidence: string | null;
   fields: string[];
+  /** format 3: the kinds read and their fields; null before */
+  reads?: ReadsList | null;
   outcome: AccessOutcome;
   source: AccessSource | null;
   reason: string | null;
@@ -64,7 +74,8 @@ export interface AccessLogEntry extends ChainedFields {
 }
 
 export function canonical(e: ChainedFields): string {
-  if (e.format !== 1 && e.format !== 2) throw new RangeError(`unknown access-log entry format ${e.format}`);
+  if (e.format !== 1 && e.format !== 2 && e.format !== 3) throw new RangeError(`unknown access-log entry format ${e.format}`);
+  // key order is part of the form: JSON.stringify keeps insertion order
   return JSON.stringify({
     v: e.format,
     chainId: e.chainId,
@@ -79,8 +90,8 @@ export function canonical(e: ChainedFields): string {
     countyCode: e.countyCode,
     subjectHash: e.subjectHash,
     department: e.department,
-    evidence: e.evidence,
-    fields: e.fields,
+    // a missing list (its row deleted) hashes as null: the entry then fails verification
+    ...(e.format === READS_FORMAT ? { reads: e.reads ?? null } : { evidence: e.evidence, fields: e.fields }),
     outcome: e.outcome,
     source: e.source,
     reason: e.reason,
@@ -89,6 +100,16 @@ export function canonical(e: ChainedFields): string {
 
 export function entryHash(prevHash: string, e: ChainedFields): string {
   return createHash('sha256').update(prevHash, 'utf8').update(canonical(e), 'utf8').digest('hex');
+}
+
+/** The stored text of a reads list (access_log_reads.reads): the same JSON the hash covers. */
+export function readsText(reads: ReadsList): string {
+  return JSON.stringify(reads);
+}
+
+/** The key a reads list is stored under: SHA-256 of its text, base64url (43 characters). */
+export function readsKey(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64url');
 }
 
 /** SQL that reads `at` back in the canonical form (same text PostgreSQL and PGlite). */

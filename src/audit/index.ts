@@ -6,7 +6,8 @@ import { DatabaseUnreachableError, describeStore, openMigratedDatabase, type Sql
 import type { SubjectHasher } from '../evidence/subjectHash';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
-import { CURRENT_FORMAT, canonicalTime, storable } from './canonical';
+import { CURRENT_FORMAT, READS_FORMAT, canonicalTime, storable, type ReadsList } from './canonical';
+import { EVIDENCE, EVIDENCE_NAMES } from '../evidence/kinds';
 import { AUDIT_MIGRATIONS } from './migrations';
 import { queryOwnAccessLog, subjectsWithEntries, type OwnLogPage, type OwnLogPageArgs } from './ownLog';
 import { queryAccessLogs, type AccessLogFilterInput, type AccessLogPage } from './queries';
@@ -77,8 +78,21 @@ export function toUnchained(r: AccessRecord, subjectHash: SubjectHasher): Unchai
   } catch {
     throw new AuditStoreError('an access record has an invalid time');
   }
+  let reads: ReadsList | null = null;
+  let department: string | null = r.department;
+  if (r.reads) {
+    if (r.reads.length === 0) throw new AuditStoreError('an access record reads no evidence');
+    const departments = new Set<string>();
+    reads = r.reads.map((x) => {
+      if (!(EVIDENCE_NAMES as readonly string[]).includes(x.evidence))
+        throw new AuditStoreError('an access record has an unknown evidence kind');
+      departments.add(EVIDENCE[x.evidence].department);
+      return [x.evidence, x.fields.map((f) => storable(String(f)))];
+    });
+    department = departments.size === 1 ? [...departments][0]! : null;
+  }
   return {
-    format: CURRENT_FORMAT,
+    format: reads ? READS_FORMAT : CURRENT_FORMAT,
     at,
     action,
     requestId: storable(String(r.requestId)),
@@ -89,9 +103,10 @@ export function toUnchained(r: AccessRecord, subjectHash: SubjectHasher): Unchai
     countyCode: storable(r.countyCode),
     // the ID number goes no further than this line
     subjectHash: r.idNumber === null ? null : subjectHash(r.idNumber),
-    department: r.department,
-    evidence: r.evidence,
-    fields: r.fields.map((f) => storable(String(f))),
+    department,
+    evidence: reads ? null : r.evidence,
+    fields: reads ? [] : r.fields.map((f) => storable(String(f))),
+    reads,
     outcome: r.outcome,
     source: r.source,
     reason: storable(r.reason),

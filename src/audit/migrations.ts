@@ -199,5 +199,34 @@ ALTER TABLE access_log ADD COLUMN format smallint NOT NULL DEFAULT 1 CHECK (form
 CREATE INDEX access_log_action_idx ON access_log (action, at) WHERE action <> 'READ';
 `,
     },
+    {
+      version: 4,
+      name: 'format 3: one entry per person per request, the kinds read stored once per distinct list',
+      // A family query read 33 kinds of evidence and wrote 33 entries; now it writes one per
+      // person. What was read ([evidence, fields] pairs) repeats across millions of requests, so
+      // it is stored once in access_log_reads under its SHA-256 and the entry carries the key;
+      // the entry's hash covers the list itself, so a rewritten list breaks the chain.
+      sql: (kind) => `
+CREATE TABLE access_log_reads (
+  key         text   PRIMARY KEY,
+  reads       text   NOT NULL,
+  evidence    text[] NOT NULL,
+  departments text[] NOT NULL
+);
+CREATE TRIGGER access_log_reads_append_only BEFORE UPDATE OR DELETE ON access_log_reads
+  FOR EACH ROW EXECUTE FUNCTION access_log_guard();
+CREATE TRIGGER access_log_reads_no_truncate BEFORE TRUNCATE ON access_log_reads
+  FOR EACH STATEMENT EXECUTE FUNCTION access_log_guard();
+ALTER TABLE access_log ADD COLUMN reads_key text;
+ALTER TABLE access_log ADD CONSTRAINT access_log_reads_format CHECK ((format = 3) = (reads_key IS NOT NULL));
+${
+  kind === 'embedded'
+    ? ''
+    : `REVOKE ALL ON access_log_reads FROM PUBLIC;
+GRANT SELECT, INSERT ON access_log_reads TO ${DB_ROLES.writer};
+GRANT SELECT ON access_log_reads TO ${DB_ROLES.reader}, ${DB_ROLES.archiver};`
+}
+`,
+    },
   ],
 };

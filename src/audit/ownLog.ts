@@ -8,6 +8,7 @@ import { BadUserInputError } from '../errors';
 import { DEPARTMENT_NAMES, DEPARTMENTS, EVIDENCE, EVIDENCE_NAMES, type Department, type EvidenceName } from '../evidence/kinds';
 import type { Purpose } from '../evidence/reader';
 import type { AccessLogEntry } from './canonical';
+import { evidenceOf, fieldsOf, readsOf } from './reads';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from './queries';
 import type { AccessOutcome, AccessSource, AccessAction } from './types';
 import { ENTRY_SELECT, rowToEntry, type EntryRow } from './verify';
@@ -146,12 +147,22 @@ const isDepartment = (v: string | null): v is Department => v !== null && (DEPAR
 /** One entry as a parent reads it. */
 export function toOwnEntry(e: AccessLogEntry, subject: OwnSubject, viewerSub: string): OwnLogEntry {
   const organisation = organisationOf(e, viewerSub);
-  // a refused read names no single evidence: the Person fields it asked for say which
-  // (recorded as paths: household.name, birthCertificates.childName, …)
-  const kinds = isEvidence(e.evidence) ? [e.evidence] : [...new Set(e.fields.map((f) => f.split('.')[0]!))].filter(isEvidence);
+  // an entry may read several kinds (format 3: src/audit/reads.ts); a refused read names none,
+  // and the Person fields it asked for say which (recorded as paths: household.name, …)
+  const reads = readsOf(e);
+  const fields = fieldsOf(e);
+  const kinds =
+    reads.length > 0
+      ? reads.map((r) => r.evidence).filter(isEvidence)
+      : [...new Set(fields.map((f) => f.split('.')[0]!))].filter(isEvidence);
   const evidenceName = kinds.length > 0 ? kinds.map((k) => EVIDENCE[k].documentName).join('、') : null;
-  const department = isDepartment(e.department) ? e.department : isEvidence(e.evidence) ? EVIDENCE[e.evidence].department : null;
-  const departmentName = department ? DEPARTMENT_NAMES[department] : null;
+  const departments = [...new Set(kinds.map((k) => EVIDENCE[k].department))];
+  const department = isDepartment(e.department) ? e.department : departments.length === 1 ? departments[0]! : null;
+  const departmentName = department
+    ? DEPARTMENT_NAMES[department]
+    : departments.length > 1
+      ? departments.map((d) => DEPARTMENT_NAMES[d]).join('、')
+      : null;
   const whose = subject.relation === 'SELF' ? '您' : subject.birthDate ? `您孩子（${subject.birthDate} 出生）` : '您孩子';
   const what = `${whose}的${evidenceName ?? ''}信息`;
   const app = e.applicationId ? ` ${e.applicationId} ` : '';
@@ -208,10 +219,10 @@ export function toOwnEntry(e: AccessLogEntry, subject: OwnSubject, viewerSub: st
     actorCountyCode: e.actorCounty,
     applicationId: e.applicationId,
     action: e.action,
-    evidence: e.evidence,
+    evidence: evidenceOf(e),
     evidenceName,
     departmentName,
-    fields: e.fields,
+    fields,
     source: e.source,
     outcome: e.outcome,
   };

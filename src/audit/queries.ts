@@ -98,12 +98,17 @@ export function buildFilter(
   if (f.department !== null && f.department !== undefined) {
     if (!(DEPARTMENTS as readonly string[]).includes(f.department))
       throw new BadUserInputError(`filter.department must be one of ${DEPARTMENTS.join(', ')}.`, 'filter.department');
-    eq('department', f.department);
+    // a format 3 entry names one department only when it read one; its reads list names all
+    params.push(f.department);
+    where.push(
+      `(department = $${params.length} OR reads_key IN (SELECT key FROM access_log_reads WHERE $${params.length} = ANY(departments)))`,
+    );
   }
   if (f.evidence !== null && f.evidence !== undefined) {
     if (!(EVIDENCE_NAMES as readonly string[]).includes(f.evidence))
       throw new BadUserInputError(`filter.evidence must be one of ${EVIDENCE_NAMES.join(', ')}.`, 'filter.evidence');
-    eq('evidence', f.evidence);
+    params.push(f.evidence);
+    where.push(`(evidence = $${params.length} OR reads_key IN (SELECT key FROM access_log_reads WHERE $${params.length} = ANY(evidence)))`);
   }
   if (f.outcome !== null && f.outcome !== undefined) {
     if (!OUTCOMES.includes(f.outcome)) throw new BadUserInputError('filter.outcome must be ALLOWED, DENIED or ERROR.', 'filter.outcome');

@@ -24,6 +24,12 @@ export const ACCESS_ACTIONS = [
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 export type AccessSource = 'DEPARTMENT' | 'CACHE';
 
+/** One kind of evidence read, with the fields selected under it. */
+export interface EvidenceRead {
+  evidence: EvidenceName;
+  fields: string[];
+}
+
 export interface AccessRecord {
   /** READ when omitted */
   action?: AccessAction;
@@ -40,6 +46,12 @@ export interface AccessRecord {
   evidence: EvidenceName | null;
   /** the fields actually selected */
   fields: string[];
+  /**
+   * Several kinds read for one person in one request (format 3): one entry instead of one per
+   * kind. Given, it replaces evidence and fields; department is then the one department read,
+   * or null when the kinds come from several.
+   */
+  reads?: EvidenceRead[];
   outcome: AccessOutcome;
   source: AccessSource | null;
   /** why a read was denied or failed, in words without personal data */

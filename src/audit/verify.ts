@@ -3,7 +3,7 @@
 // continuity. Used by auditIntegrity and `npm run audit:verify`. Streams in keyset pages
 // ordered by (chain_id, seq), so memory stays flat however long the log is.
 import type { Sql } from '../db/index';
-import { AT_SQL, GENESIS_HASH, entryHash, type AccessLogEntry } from './canonical';
+import { AT_SQL, GENESIS_HASH, entryHash, type AccessLogEntry, type ReadsList } from './canonical';
 
 export interface ChainReport {
   chainId: string;
@@ -35,7 +35,8 @@ export function firstProblem(report: IntegrityReport): ChainReport | undefined {
 
 /** The columns of an entry, read back in the canonical form. */
 export const ENTRY_SELECT = `chain_id, seq::text AS seq, format, ${AT_SQL} AS at, action, request_id, actor_subject, actor_role, actor_county,
-  application_id, county_code, subject_hash, department, evidence, fields, outcome, source, reason, prev_hash, hash`;
+  application_id, county_code, subject_hash, department, evidence, fields, outcome, source, reason, prev_hash, hash,
+  (SELECT r.reads FROM access_log_reads r WHERE r.key = access_log.reads_key) AS reads`;
 
 export interface EntryRow {
   chain_id: string;
@@ -58,6 +59,8 @@ export interface EntryRow {
   reason: string | null;
   prev_hash: string;
   hash: string;
+  /** format 3: the stored reads list's text (null when its row is missing: the hash then fails) */
+  reads: string | null;
 }
 
 export function rowToEntry(r: EntryRow): AccessLogEntry {
@@ -77,12 +80,23 @@ export function rowToEntry(r: EntryRow): AccessLogEntry {
     department: r.department,
     evidence: r.evidence,
     fields: r.fields ?? [],
+    reads: parseReads(r.reads),
     outcome: r.outcome,
     source: r.source,
     reason: r.reason,
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+}
+
+function parseReads(text: string | null): ReadsList | null {
+  if (text === null) return null;
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? (v as ReadsList) : null;
+  } catch {
+    return null; // a damaged list: the entry's hash will not match
+  }
 }
 
 interface ArchiveRow {

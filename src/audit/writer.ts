@@ -15,7 +15,8 @@ import { hostname } from 'node:os';
 import type { Sql } from '../db/index';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
-import { GENESIS_HASH, entryHash, type AccessLogEntry, type ChainedFields } from './canonical';
+import { GENESIS_HASH, entryHash, readsKey, readsText, type AccessLogEntry, type ChainedFields } from './canonical';
+import { EVIDENCE, type EvidenceName } from '../evidence/kinds';
 
 /** A row ready to be chained: everything but chainId, seq and the hashes. */
 export type Unchained = Omit<ChainedFields, 'chainId' | 'seq'>;
@@ -65,8 +66,9 @@ const COLUMNS = [
   'reason',
   'prev_hash',
   'hash',
+  'reads_key',
 ] as const;
-/** rows per INSERT statement: 20 parameters each, well under PostgreSQL's 65,535 */
+/** rows per INSERT statement: 21 parameters each, well under PostgreSQL's 65,535 */
 const ROWS_PER_STATEMENT = 1000;
 
 /** A fresh chain id per process start: host, pid, start time and randomness. */
@@ -98,6 +100,8 @@ export class ChainWriter {
   private readonly flushTimeoutMs: number;
   private readonly maxBatch: number;
   private readonly probeIntervalMs: number;
+  /** reads lists known committed to access_log_reads: not sent again (bounded; a miss only costs a no-op insert) */
+  private readonly knownReads = new Set<string>();
 
   constructor(
     private readonly sql: Sql,
@@ -190,12 +194,12 @@ export class ChainWriter {
     const resync = this.needsResync;
     const base = { seq: this.lastSeq, hash: this.lastHash, registered: this.registered };
     try {
-      const { lastSeq, lastHash } = await this.sql.transaction(
+      const { lastSeq, lastHash, newReads } = await this.sql.transaction(
         async (tx) => {
           const start = resync ? await this.readHead(tx) : base;
           let seq = start.seq;
           let prev = start.hash;
-          const chained: AccessLogEntry[] = rows.map((r) => {
+          const chained: (AccessLogEntry & { readsKey?: string })[] = rows.map((r) => {
             seq += 1;
             const fields: ChainedFields = { chainId: this.chainId, seq, ...r };
             const hash = entryHash(prev, fields);
@@ -210,8 +214,17 @@ export class ChainWriter {
               process.pid,
             ]);
           }
+          const newReads = new Map<string, StoredReads>();
+          for (const e of chained) {
+            if (!e.reads) continue;
+            const text = readsText(e.reads);
+            const key = readsKey(text);
+            e.readsKey = key;
+            if (!this.knownReads.has(key)) newReads.set(key, { key, text, evidence: e.reads.map(([k]) => k) });
+          }
+          if (newReads.size > 0) await insertReads(tx, [...newReads.values()]);
           for (let i = 0; i < chained.length; i += ROWS_PER_STATEMENT) await insertRows(tx, chained.slice(i, i + ROWS_PER_STATEMENT));
-          return { lastSeq: seq, lastHash: prev };
+          return { lastSeq: seq, lastHash: prev, newReads: [...newReads.keys()] };
         },
         { timeoutMs: this.flushTimeoutMs },
       );
@@ -220,6 +233,8 @@ export class ChainWriter {
       this.lastHash = lastHash;
       this.registered = true;
       this.needsResync = false;
+      if (this.knownReads.size + newReads.length > 10_000) this.knownReads.clear();
+      for (const k of newReads) this.knownReads.add(k);
       this.commits += 1;
       this.metrics?.auditCommits.inc({ outcome: 'ok' });
       this.inFlightRows = 0;
@@ -300,7 +315,29 @@ export class ChainWriter {
   }
 }
 
-async function insertRows(tx: Sql, rows: AccessLogEntry[]): Promise<void> {
+interface StoredReads {
+  key: string;
+  text: string;
+  evidence: string[];
+}
+
+/** The reads lists a flush refers to, once each; what another writer stored already stays. */
+async function insertReads(tx: Sql, lists: StoredReads[]): Promise<void> {
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const r of lists) {
+    const departments = [...new Set(r.evidence.map((k) => EVIDENCE[k as EvidenceName].department))];
+    params.push(r.key, r.text, r.evidence, departments);
+    const n = params.length;
+    tuples.push(`($${n - 3}, $${n - 2}, $${n - 1}, $${n})`);
+  }
+  await tx.query(
+    `INSERT INTO access_log_reads (key, reads, evidence, departments) VALUES ${tuples.join(', ')} ON CONFLICT (key) DO NOTHING`,
+    params,
+  );
+}
+
+async function insertRows(tx: Sql, rows: (AccessLogEntry & { readsKey?: string })[]): Promise<void> {
   const params: unknown[] = [];
   const tuples: string[] = [];
   for (const e of rows) {
@@ -326,6 +363,7 @@ async function insertRows(tx: Sql, rows: AccessLogEntry[]): Promise<void> {
       e.reason,
       e.prevHash,
       e.hash,
+      e.readsKey ?? null,
     );
     tuples.push(`(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(', ')})`);
   }

@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AccessLogEntry, AccessLogFilterInput, AuditService } from '../audit/index';
 import { MAX_PAGE_SIZE } from '../audit/queries';
+import { fieldsOf, readsOf } from '../audit/reads';
 
 export const CSV_COLUMNS = [
   'chainId',
@@ -35,7 +36,15 @@ export function csvCell(value: string | number | string[] | null | undefined): s
 }
 
 export function csvLine(e: AccessLogEntry): string {
-  return `${CSV_COLUMNS.map((c) => csvCell(e[c])).join(',')}\r\n`;
+  // an entry that read several kinds lists them all (src/audit/reads.ts)
+  const reads = readsOf(e);
+  const shown = {
+    ...e,
+    department: e.department ?? [...new Set(reads.map((r) => r.department))],
+    evidence: reads.map((r) => r.evidence),
+    fields: fieldsOf(e),
+  };
+  return `${CSV_COLUMNS.map((c) => csvCell(shown[c])).join(',')}\r\n`;
 }
 
 /** Writes the header, then every matching entry, newest first; resolves with the count written. */

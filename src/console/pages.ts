@@ -3,6 +3,7 @@
 import type { AccessAlerts } from '../audit/alerts';
 import type { ApplicationActivity } from '../audit/activity';
 import { entryHash } from '../audit/canonical';
+import { fieldsOf, readsOf } from '../audit/reads';
 import type { AccessLogEntry, IntegrityReport } from '../audit/index';
 import type { ConsoleSession } from '../auth/consoleSessions';
 import { countyName } from '../codes/regions';
@@ -251,9 +252,11 @@ function outcomeBadge(outcome: string): Html {
 const entryHref = (e: AccessLogEntry) => `${BASE}/entry/${encodeURIComponent(e.chainId)}/${e.seq}`;
 
 function what(e: AccessLogEntry): Html {
-  if (!e.evidence && !e.department) return html`<span class="muted">—</span>`;
-  return html`${e.evidence ? (EVIDENCE_LABELS[e.evidence] ?? e.evidence) : ''}
-    <span class="muted">${e.department ? (DEPARTMENT_LABELS[e.department] ?? e.department) : ''}</span>`;
+  const reads = readsOf(e);
+  if (reads.length === 0 && !e.department) return html`<span class="muted">—</span>`;
+  const departments = reads.length ? [...new Set(reads.map((r) => r.department))] : [e.department!];
+  return html`${reads.map((r) => EVIDENCE_LABELS[r.evidence] ?? r.evidence).join('、')}
+    <span class="muted">${departments.map((d) => DEPARTMENT_LABELS[d] ?? d).join('、')}</span>`;
 }
 
 function actor(e: { actorSubject: string; actorRole: string; actorCounty: string | null }): Html {
@@ -366,9 +369,23 @@ export function entryPage(session: ConsoleSession, e: AccessLogEntry): Html {
         ${row('请求标识 Request', html`<a href="${BASE}/search?${searchQuery({ requestId: e.requestId })}">${e.requestId}</a>`)}
         ${row('访问主体 Actor', actor(e))} ${row('申请 Application', applicationLink(e))}
         ${row('当事人 Person', e.subjectHash ? html`<a href="${BASE}/person/${e.subjectHash}"><code>${e.subjectHash}</code></a>` : null)}
-        ${row('部门 Department', e.department ? (DEPARTMENT_LABELS[e.department] ?? e.department) : null)}
-        ${row('材料 Evidence', e.evidence ? (EVIDENCE_LABELS[e.evidence] ?? e.evidence) : null)}
-        ${row('字段 Fields', e.fields.length ? html`<code>${e.fields.join(', ')}</code>` : null)}
+        ${row(
+          '部门 Department',
+          readsOf(e).length
+            ? [...new Set(readsOf(e).map((r) => r.department))].map((d) => DEPARTMENT_LABELS[d] ?? d).join('、')
+            : e.department
+              ? (DEPARTMENT_LABELS[e.department] ?? e.department)
+              : null,
+        )}
+        ${row(
+          '材料 Evidence',
+          readsOf(e).length
+            ? readsOf(e)
+                .map((r) => EVIDENCE_LABELS[r.evidence] ?? r.evidence)
+                .join('、')
+            : null,
+        )}
+        ${row('字段 Fields', fieldsOf(e).length ? html`<code>${fieldsOf(e).join(', ')}</code>` : null)}
         ${row('结果 Outcome', outcomeBadge(e.outcome))} ${row('来源 Source', e.source)} ${row('原因 Reason', e.reason)}
         ${row('前一哈希 Previous hash', html`<code>${e.prevHash}</code>`)} ${row('哈希 Hash', html`<code>${e.hash}</code>`)}
         ${row('格式 Format', e.format)}

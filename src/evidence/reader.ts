@@ -3,13 +3,19 @@
 // to the cache in one round trip, the misses to the department in one batched call (shared
 // with any other request already fetching the same person), and what came back into the
 // cache. Every read is recorded in the access log before its data is handed out.
+//
+// One access-log entry per person (and purpose, outcome, source) per request, not one per kind
+// of evidence: reads wait while any read of this request is still loading, then go to the log
+// together, each kind with its fields (format 3 in src/audit/canonical.ts). The answer waits for
+// the slowest department anyway, so nothing is handed out later than before, and never before
+// its entry is committed.
 import DataLoader from 'dataloader';
 import type { BatchFetch, EvidenceFetchers } from '../../connectors/types';
 import type { AccessRecord, AuditRecorder } from '../audit/types';
 import type { Viewer } from '../auth/viewer';
 import { AuditUnavailableError, DepartmentUnavailableError } from '../errors';
 import type { CachedAnswer, EvidenceCache } from './cache/types';
-import { EVIDENCE, type EvidenceName, type EvidenceRecordMap, type WithProvenance } from './kinds';
+import { EVIDENCE, EVIDENCE_NAMES, type EvidenceName, type EvidenceRecordMap, type WithProvenance } from './kinds';
 
 export interface Purpose {
   applicationId: string;
@@ -85,6 +91,22 @@ export interface ReaderDeps {
   observer?: EvidenceObserver;
 }
 
+/** Reads of one person for one purpose with one result, waiting to be recorded together. */
+interface ReadGroup {
+  idNumber: string;
+  purpose: Purpose;
+  result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>;
+  fields: Map<EvidenceName, Set<string>>;
+}
+
+interface OpenBatch {
+  groups: Map<string, ReadGroup>;
+  committed: Promise<void>;
+  settle(err?: unknown): void;
+}
+
+const EVIDENCE_ORDER = new Map(EVIDENCE_NAMES.map((n, i) => [n, i]));
+
 export class EvidenceReader {
   private readonly loaders = new Map<EvidenceName, DataLoader<string, Loaded<unknown>>>();
   /** departments this request actually called, and cache hits: for the request log */
@@ -93,6 +115,11 @@ export class EvidenceReader {
 
   /** authorization's basis per person and purpose (set by src/auth): the reason of each ALLOWED entry */
   private readonly bases = new Map<string, string>();
+
+  /** reads of this request whose data is still loading: the batch is recorded when none is */
+  private loading = 0;
+  private batch_: OpenBatch | undefined;
+  private flushScheduled = false;
 
   constructor(private readonly deps: ReaderDeps) {}
 
@@ -109,14 +136,17 @@ export class EvidenceReader {
   ): Promise<WithProvenance<EvidenceRecordMap[N]>[]> {
     const department = EVIDENCE[name].department;
     let loaded: Loaded<EvidenceRecordMap[N]>;
+    this.loading += 1;
     try {
       loaded = (await this.loader(name).load(idNumber)) as Loaded<EvidenceRecordMap[N]>;
     } catch (err) {
+      this.loading -= 1;
       const failure = err instanceof DepartmentUnavailableError ? `department unavailable (${err.failure})` : 'internal error';
       // a failed read is recorded too; if even that fails the caller still gets the department's error
       await this.record(name, idNumber, access, { outcome: 'ERROR', source: null, reason: failure }).catch(() => {});
       throw err;
     }
+    this.loading -= 1;
     try {
       const basis = this.bases.get(`${idNumber}\u0000${access.purpose.applicationId}\u0000${access.purpose.countyCode}`) ?? null;
       await this.record(name, idNumber, access, { outcome: 'ALLOWED', source: loaded.fromCache ? 'CACHE' : 'DEPARTMENT', reason: basis });
@@ -137,13 +167,52 @@ export class EvidenceReader {
     await this.deps.audit.record([this.entry(name, idNumber, access.purpose, access.fields, { outcome: 'DENIED', source: null, reason })]);
   }
 
+  /** Joins the request's open batch; resolves once the batch's entries are committed. */
   private record(
     name: EvidenceName,
     idNumber: string,
     access: { purpose: Purpose; fields: string[] },
     result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>,
   ): Promise<void> {
-    return this.deps.audit.record([this.entry(name, idNumber, access.purpose, access.fields, result)]);
+    const batch = (this.batch_ ??= openBatch());
+    const { applicationId, countyCode } = access.purpose;
+    const key = [idNumber, applicationId, countyCode, result.outcome, result.source ?? '', result.reason ?? ''].join('\u0000');
+    let group = batch.groups.get(key);
+    if (!group) {
+      group = { idNumber, purpose: { applicationId, countyCode }, result, fields: new Map() };
+      batch.groups.set(key, group);
+    }
+    let fields = group.fields.get(name);
+    if (!fields) group.fields.set(name, (fields = new Set()));
+    for (const f of access.fields) fields.add(f);
+    this.scheduleFlush();
+    return batch.committed;
+  }
+
+  /**
+   * Records the open batch once nothing of this request is loading. setImmediate lets reads that
+   * resolvers start on this data (promise callbacks) join first.
+   */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      // still loading: the last read to finish loading schedules the flush again
+      if (this.loading > 0 || !this.batch_) return;
+      const batch = this.batch_;
+      this.batch_ = undefined;
+      const entries = [...batch.groups.values()].map((g) => ({
+        ...this.entry(null, g.idNumber, g.purpose, [], g.result),
+        reads: [...g.fields]
+          .sort(([a], [b]) => EVIDENCE_ORDER.get(a)! - EVIDENCE_ORDER.get(b)!)
+          .map(([evidence, f]) => ({ evidence, fields: [...f].sort() })),
+      }));
+      this.deps.audit.record(entries).then(
+        () => batch.settle(),
+        (err: unknown) => batch.settle(err ?? new Error('audit failed')),
+      );
+    });
   }
 
   private entry(
@@ -208,4 +277,15 @@ export class EvidenceReader {
     }
     return ids.map((id) => results.get(id) ?? new Error('no result for a requested id'));
   }
+}
+
+function openBatch(): OpenBatch {
+  let settle!: (err?: unknown) => void;
+  const committed = new Promise<void>((resolve, reject) => {
+    settle = (err) =>
+      err === undefined ? resolve() : reject(err instanceof Error ? err : new Error('the access log could not be written'));
+  });
+  // every waiter handles the rejection; this keeps an unwaited batch from crashing the process
+  committed.catch(() => {});
+  return { groups: new Map(), committed, settle };
 }

@@ -78,11 +78,11 @@ export type AccessLogEntry = {
   chainId: Scalars['String']['output'];
   /** 县区代码 The purpose's county. */
   countyCode?: Maybe<Scalars['String']['output']>;
-  /** 数据部门 The department read. */
+  /** 数据部门 The department read; null when the entry read several departments (see reads). */
   department?: Maybe<Scalars['String']['output']>;
-  /** 材料 The evidence read (a Person field name). */
+  /** 材料 The evidence read (a Person field name); null when the entry read several kinds (see reads). */
   evidence?: Maybe<Scalars['String']['output']>;
-  /** 字段 The fields read. */
+  /** 字段 The fields read; "evidence.field" when the entry read several kinds. */
   fields: Array<Scalars['String']['output']>;
   /** 哈希 SHA-256 of the previous hash and this entry. */
   hash: Scalars['String']['output'];
@@ -90,6 +90,11 @@ export type AccessLogEntry = {
   outcome: AccessOutcome;
   /** 前一哈希 The previous entry's hash in the chain. */
   prevHash: Scalars['String']['output'];
+  /**
+   * 读取明细 Every kind of evidence the entry read, each with its department and fields. An entry
+   * records one person's reads in one request (with one outcome and source), not one kind each.
+   */
+  reads: Array<AccessLogRead>;
   /** 原因 Why it was denied or failed; never personal data. */
   reason?: Maybe<Scalars['String']['output']>;
   /** 请求标识 The request that made it. */
@@ -114,8 +119,10 @@ export type AccessLogFilter = {
   applicationId?: InputMaybe<Scalars['String']['input']>;
   /** 县区代码 The purpose's county. */
   countyCode?: InputMaybe<Scalars['String']['input']>;
-  /** 数据部门 The department read. */
+  /** 数据部门 The department read (an entry reading several departments matches each of them). */
   department?: InputMaybe<Scalars['String']['input']>;
+  /** 材料 The evidence kind read (an entry reading several kinds matches each of them). */
+  evidence?: InputMaybe<Scalars['String']['input']>;
   /** 起始时间 Entries at or after this time. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** 身份证号 The person's ID number; hashed by the gateway before the search. */
@@ -126,6 +133,17 @@ export type AccessLogFilter = {
   requestId?: InputMaybe<Scalars['String']['input']>;
   /** 截止时间 Entries before this time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** 读取明细 One kind of evidence an access-log entry read. */
+export type AccessLogRead = {
+  __typename?: 'AccessLogRead';
+  /** 数据部门 The department that holds it. */
+  department: Scalars['String']['output'];
+  /** 材料 The evidence kind (a Person field name). */
+  evidence: Scalars['String']['output'];
+  /** 字段 The fields selected under it. */
+  fields: Array<Scalars['String']['output']>;
 };
 
 /** 访问结果 Whether an access was allowed. */
@@ -1092,6 +1110,7 @@ export type ResolversTypes = {
   AccessLogEdge: ResolverTypeWrapper<AccessLogEdge>;
   AccessLogEntry: ResolverTypeWrapper<AccessLogEntry>;
   AccessLogFilter: AccessLogFilter;
+  AccessLogRead: ResolverTypeWrapper<AccessLogRead>;
   AccessOutcome: AccessOutcome;
   AccessSource: AccessSource;
   ApplicantPerson: ApplicantPerson;
@@ -1158,6 +1177,7 @@ export type ResolversParentTypes = {
   AccessLogEdge: AccessLogEdge;
   AccessLogEntry: AccessLogEntry;
   AccessLogFilter: AccessLogFilter;
+  AccessLogRead: AccessLogRead;
   ApplicantPerson: ApplicantPerson;
   ApplicationInput: ApplicationInput;
   AuditChain: AuditChain;
@@ -1235,11 +1255,18 @@ export type AccessLogEntryResolvers<ContextType = GatewayContext, ParentType ext
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['AccessOutcome'], ParentType, ContextType>;
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reads?: Resolver<Array<ResolversTypes['AccessLogRead']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['AccessSource']>, ParentType, ContextType>;
   subjectHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AccessLogReadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessLogRead'] = ResolversParentTypes['AccessLogRead']> = {
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuditChainResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditChain'] = ResolversParentTypes['AuditChain']> = {
@@ -1562,6 +1589,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccessLogConnection?: AccessLogConnectionResolvers<ContextType>;
   AccessLogEdge?: AccessLogEdgeResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
+  AccessLogRead?: AccessLogReadResolvers<ContextType>;
   AuditChain?: AuditChainResolvers<ContextType>;
   AuditIntegrity?: AuditIntegrityResolvers<ContextType>;
   BirthCertificate?: BirthCertificateResolvers<ContextType>;

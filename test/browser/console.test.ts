@@ -118,9 +118,10 @@ describe('the auditor console in Chromium', () => {
     await page.waitForURL(/\/console\/search\?/);
     expect(page.url()).not.toContain(child);
     expect(page.url()).toContain(`subject=${gw.app.subjectHash(child)}`);
-    // every entry about the child, as the audit service counts them: two requests' reads and the refusal
+    // every entry about the child, as the audit service counts them: one per request that read the
+    // child (every kind read in it, in one entry), and the refusal
     const expected = await (await gw.app.audit.accessLogs({ idNumber: child }, { first: 200 })).totalCount();
-    expect(expected).toBeGreaterThan(22);
+    expect(expected).toBeGreaterThanOrEqual(3);
     await expect(page.locator('#total').textContent()).resolves.toContain(`共 ${expected} 条`);
     await expect(page.locator('table.entries tbody tr').count()).resolves.toBe(expected);
     await expect(page.locator('table.entries').textContent()).resolves.toContain('platform-zoucheng');

@@ -103,11 +103,13 @@ describe.each(STORES)('kill -9 under load, on %s', (store) => {
       // the store, reopened after the crash as a restarted gateway would
       const sql = await openDatabase({ databaseUrl: store === 'postgres' ? DATABASE_URL : undefined, dataDir, schema });
       try {
-        const { rows } = await sql.query<{ request_id: string; evidence: string; outcome: string }>(
-          `SELECT request_id, evidence, outcome FROM access_log WHERE request_id LIKE $1`,
+        // an entry reads one kind (evidence) or several (its reads list, stored once in access_log_reads)
+        const { rows } = await sql.query<{ request_id: string; evidence: string | null; kinds: string[] | null; outcome: string }>(
+          `SELECT a.request_id, a.evidence, r.evidence AS kinds, a.outcome
+             FROM access_log a LEFT JOIN access_log_reads r ON r.key = a.reads_key WHERE a.request_id LIKE $1`,
           [`kill-${store}-%`],
         );
-        const stored = new Set(rows.map((r) => `${r.request_id}/${r.evidence}/${r.outcome}`));
+        const stored = new Set(rows.flatMap((r) => (r.kinds ?? [r.evidence]).map((k) => `${r.request_id}/${k}/${r.outcome}`)));
         const missing: string[] = [];
         for (const s of withData) {
           for (const name of EVIDENCE_NAMES) {

@@ -13,7 +13,7 @@ import { STORES, adminQuery, type StoreName } from './audit.harness';
 const subjectHash = makeSubjectHasher('test-subject-hash-key');
 
 const ENTRY_FIELDS =
-  'seq chainId at requestId actorSubject actorRole actorCounty applicationId countyCode subjectHash department evidence fields outcome source reason hash prevHash';
+  'seq chainId at requestId actorSubject actorRole actorCounty applicationId countyCode subjectHash department evidence fields reads { department evidence fields } outcome source reason hash prevHash';
 const ACCESS_LOGS = `query Logs($filter: AccessLogFilter, $first: Int, $after: String) {
   accessLogs(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ENTRY_FIELDS} } } }
 }`;
@@ -67,11 +67,18 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
     return r.body;
   };
   const rows = async (requestId: string) => {
-    const r = await gw.app.audit.sql.query<Record<string, any>>('SELECT * FROM access_log WHERE request_id = $1 ORDER BY seq', [requestId]);
-    return r.rows;
+    // an entry's reads list is stored once per distinct list (access_log_reads), the entry keeps its key
+    const r = await gw.app.audit.sql.query<Record<string, any>>(
+      'SELECT a.*, r.reads AS reads_list FROM access_log a LEFT JOIN access_log_reads r ON r.key = a.reads_key WHERE a.request_id = $1 ORDER BY a.seq',
+      [requestId],
+    );
+    return r.rows.map((e): Record<string, any> => ({
+      ...e,
+      reads: e.reads_list ? (JSON.parse(e.reads_list) as [string, string[]][]) : null,
+    }));
   };
 
-  it('records one entry per person per evidence field read, with the fields selected, before the answer', async () => {
+  it('records one entry per person per request, every kind read with its fields, before the answer', async () => {
     const commitsBefore = gw.app.audit.commits();
     const from = new Date().toISOString();
     const res = await gw.graphql(
@@ -85,13 +92,17 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
     expect(res.body.data.people).toHaveLength(3);
 
     const entries = await rows(`family-${store}-0001`);
-    expect(entries).toHaveLength(ids().length * EVIDENCE_NAMES.length);
+    expect(entries).toHaveLength(ids().length);
     for (const id of ids()) {
       const mine = entries.filter((e) => e.subject_hash === subjectHash(id));
-      expect(mine.map((e) => e.evidence).sort()).toEqual([...EVIDENCE_NAMES].sort());
+      expect(mine).toHaveLength(1);
+      // every kind, in the registry's order, and nothing else
+      expect(mine[0]!.reads.map(([k]: [string]) => k)).toEqual([...EVIDENCE_NAMES]);
     }
     for (const e of entries) {
       expect(e).toMatchObject({
+        format: 3,
+        action: 'READ',
         outcome: 'ALLOWED',
         source: 'DEPARTMENT',
         actor_subject: 'platform-a',
@@ -100,21 +111,33 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
         application_id: purpose().applicationId,
         county_code: family.countyCode,
         chain_id: gw.app.audit.chainId,
+        // several departments: the column stays empty, the reads list names them
+        department: null,
+        evidence: null,
+        fields: [],
       });
-      expect(e.fields.length).toBeGreaterThan(0);
-      expect(e.fields.some((f: string) => f.startsWith('provenance'))).toBe(false);
+      for (const [, fields] of e.reads as [string, string[]][]) {
+        expect(fields.length).toBeGreaterThan(0);
+        expect(fields.some((f) => f.startsWith('provenance'))).toBe(false);
+      }
+      const byKind = new Map<string, string[]>(e.reads);
+      expect(byKind.get('household')).toEqual(HOUSEHOLD_FIELDS);
+      expect(byKind.get('properties')).toContain('coOwnership.coOwners.idNumber');
     }
-    expect(entries.find((e) => e.evidence === 'household')!.fields).toEqual(HOUSEHOLD_FIELDS);
-    expect(entries.find((e) => e.evidence === 'properties')!.fields).toContain('coOwnership.coOwners.idNumber');
-    // group commit: 33 entries, a few transactions
-    expect(gw.app.audit.commits() - commitsBefore).toBeLessThan(entries.length / 3);
+    // the three persons read the same kinds and fields: one stored list
+    expect(new Set(entries.map((e) => e.reads_key)).size).toBe(1);
+    // one request, one transaction
+    expect(gw.app.audit.commits() - commitsBefore).toBe(1);
     // the store never holds an ID number or a name
-    const all = JSON.stringify((await gw.app.audit.sql.query('SELECT * FROM access_log')).rows);
+    const all = JSON.stringify([
+      ...(await gw.app.audit.sql.query('SELECT * FROM access_log')).rows,
+      ...(await gw.app.audit.sql.query('SELECT * FROM access_log_reads')).rows,
+    ]);
     for (const id of ids()) expect(all).not.toContain(id);
     for (const name of family.names) expect(all).not.toContain(name);
   });
 
-  it('records a read that failed because its department is down as ERROR', async () => {
+  it('records a read that failed because its department is down as ERROR, apart from the reads that succeeded', async () => {
     gw.mock.setFault('police', { down: true });
     try {
       const res = await gw.graphql(
@@ -128,13 +151,12 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
       gw.mock.reset();
     }
     const entries = await rows(`police-down-${store}`);
-    const police = entries.filter((e) => e.department === 'police');
-    expect(police.map((e) => e.evidence).sort()).toEqual(['household', 'residencePermits']);
-    for (const e of police)
-      expect(e).toMatchObject({ outcome: 'ERROR', source: null, reason: expect.stringMatching(/^department unavailable/) });
-    const others = entries.filter((e) => e.department !== 'police');
-    expect(others).toHaveLength(EVIDENCE_NAMES.length - 2);
-    for (const e of others) expect(e.outcome).toBe('ALLOWED');
+    expect(entries).toHaveLength(2);
+    const failed = entries.find((e) => e.outcome === 'ERROR')!;
+    expect(failed).toMatchObject({ department: 'police', source: null, reason: expect.stringMatching(/^department unavailable/) });
+    expect(failed.reads.map(([k]: [string]) => k)).toEqual(['household', 'residencePermits']);
+    const allowed = entries.find((e) => e.outcome === 'ALLOWED')!;
+    expect(allowed.reads.map(([k]: [string]) => k)).toEqual(EVIDENCE_NAMES.filter((k) => k !== 'household' && k !== 'residencePermits'));
   });
 
   it('records denied reads: authorization refusing a purpose in another county, and recordDenied directly', async () => {
@@ -187,17 +209,44 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
     expect(JSON.stringify(byChild.data)).not.toContain(family.child);
 
     const byApp = await logs({ applicationId: purpose().applicationId, outcome: 'ERROR' });
-    expect(byApp.data.accessLogs.edges.map((e: any) => e.node.evidence).sort()).toEqual(['household', 'residencePermits']);
+    expect(byApp.data.accessLogs.edges).toHaveLength(1);
+    const failed = byApp.data.accessLogs.edges[0].node;
+    expect(failed.reads).toEqual([
+      { department: 'police', evidence: 'household', fields: expect.arrayContaining(['name']) },
+      { department: 'police', evidence: 'residencePermits', fields: expect.any(Array) },
+    ]);
+    // older clients still read evidence and fields: null and "evidence.field" when several kinds
+    expect(failed.evidence).toBeNull();
+    expect(failed.fields).toContain('household.name');
+    expect(failed.department).toBe('police');
 
     const denied = await logs({ outcome: 'DENIED' });
     expect(denied.data.accessLogs.edges.map((e: any) => e.node.requestId).sort()).toEqual(expect.arrayContaining([`denied-${store}-02`]));
 
     const inWindow = await logs({ ...familyWindow }, 200);
-    expect(inWindow.data.accessLogs.edges).toHaveLength(ids().length * EVIDENCE_NAMES.length);
+    expect(inWindow.data.accessLogs.edges).toHaveLength(ids().length);
     expect(new Set(inWindow.data.accessLogs.edges.map((e: any) => e.node.requestId))).toEqual(new Set([`family-${store}-0001`]));
 
+    // by department and by evidence kind: an entry that read several matches each of them
     const byRequest = await logs({ requestId: `police-down-${store}`, department: 'police' });
-    expect(byRequest.data.accessLogs.edges).toHaveLength(2);
+    expect(byRequest.data.accessLogs.edges.map((e: any) => e.node.outcome)).toEqual(['ERROR']);
+    const byHousing = await logs({ requestId: `police-down-${store}`, department: 'housing' });
+    expect(byHousing.data.accessLogs.edges.map((e: any) => e.node.outcome)).toEqual(['ALLOWED']);
+    for (const k of EVIDENCE_NAMES) {
+      const byKind = await logs({ ...familyWindow, evidence: k }, 200);
+      expect(byKind.errors).toBeUndefined();
+      expect(byKind.data.accessLogs.edges).toHaveLength(ids().length);
+      for (const { node } of byKind.data.accessLogs.edges) expect(node.reads.map((r: any) => r.evidence)).toContain(k);
+    }
+    const familyByDepartment = await logs({ ...familyWindow, department: 'marketRegulation', idNumber: family.guardians[0] });
+    expect(familyByDepartment.data.accessLogs.edges).toHaveLength(1);
+    const kinds = await logs({ requestId: `denied-${store}-02`, evidence: 'properties' });
+    expect(kinds.data.accessLogs.edges).toHaveLength(0);
+    const deniedKind = await logs({ requestId: `denied-${store}-02`, evidence: 'household' });
+    expect(deniedKind.data.accessLogs.edges.map((e: any) => e.node.reads)).toEqual([
+      [{ department: 'police', evidence: 'household', fields: ['name', 'address'] }],
+    ]);
+    expect((await logs({ evidence: 'payslips' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const byActor = await logs({ actorSubject: 'clerk-9', actorRole: 'school_reviewer', countyCode: family.countyCode });
     expect(byActor.data.accessLogs.edges).toHaveLength(1);
@@ -257,6 +306,49 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
     // a county platform may not ask
     const other = await gw.graphql(INTEGRITY, {}, { token: platform });
     expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('records aliases of one kind as one read with every field either selected', async () => {
+    const aliased = `query A($id: String!, $purpose: Purpose!) { person(idNumber: $id, purpose: $purpose) {
+      a: household { name } b: household { address } ... on Person { c: household { gender } } } }`;
+    const res = await gw.graphql(
+      aliased,
+      { id: family.child, purpose: purpose() },
+      { token: platform, headers: { 'x-request-id': `alias-${store}` } },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const entries = await rows(`alias-${store}`);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.reads).toEqual([['household', ['address', 'gender', 'name']]]);
+    // one kind: department, evidence and fields read as before
+    const r = await logs({ requestId: `alias-${store}` });
+    expect(r.data.accessLogs.edges[0].node).toMatchObject({
+      department: 'police',
+      evidence: 'household',
+      fields: ['address', 'gender', 'name'],
+    });
+  });
+
+  it('reports a rewritten reads list in auditIntegrity', async () => {
+    const before = await gw.graphql(INTEGRITY, {}, { token: auditor });
+    expect(before.body.data.auditIntegrity.ok).toBe(true);
+    // an insider drops a sensitive kind from the list a family's entries point to
+    const [target] = await rows(`family-${store}-0001`);
+    const trimmed = JSON.stringify((target!.reads as [string, string[]][]).filter(([k]) => k !== 'properties'));
+    await gw.app.audit.sql.transaction(async (tx) => {
+      await tx.query('ALTER TABLE access_log_reads DISABLE TRIGGER access_log_reads_append_only');
+      await tx.query('UPDATE access_log_reads SET reads = $1 WHERE key = $2', [trimmed, target!.reads_key]);
+      await tx.query('ALTER TABLE access_log_reads ENABLE TRIGGER access_log_reads_append_only');
+    });
+    const r = await gw.graphql(INTEGRITY, {}, { token: auditor });
+    expect(r.body.data.auditIntegrity.ok).toBe(false);
+    expect(r.body.data.auditIntegrity.chains[0]).toMatchObject({
+      firstBrokenSeq: Number(target!.seq),
+      problem: expect.stringMatching(/does not match its hash/),
+    });
+    // and the list cannot be rewritten with the trigger on
+    await expect(gw.app.audit.sql.query('UPDATE access_log_reads SET reads = $1', ['[]'])).rejects.toThrow(/append-only/);
+    await expect(gw.app.audit.sql.query('DELETE FROM access_log_reads')).rejects.toThrow(/append-only/);
   });
 
   it('reports a tampered entry in auditIntegrity', async () => {

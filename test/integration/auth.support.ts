@@ -1,17 +1,25 @@
 // Helpers the authorization tests share: what the access log received, and the built-in
 // families by name.
 import type { AccessRecord } from '../../src/audit/types';
-import type { Department } from '../../src/evidence/kinds';
+import { EVIDENCE, type Department } from '../../src/evidence/kinds';
 import type { TestGateway } from '../support/gateway';
 import type { Scenario } from '../../mocks/data/families';
 
-/** Every entry the gateway hands its audit store from now on (the store still gets them). */
+/**
+ * Every entry the gateway hands its audit store from now on (the store still gets them), one per
+ * kind read: an entry of several kinds (its `reads`) is shown as one record per kind.
+ */
 export function spyOnAccessLog(gw: TestGateway): { entries: AccessRecord[]; clear(): void } {
   const entries: AccessRecord[] = [];
   const audit = gw.app.audit;
   const original = audit.record.bind(audit);
   audit.record = async (batch: AccessRecord[]) => {
-    entries.push(...batch);
+    for (const r of batch) {
+      if (!r.reads) entries.push(r);
+      else
+        for (const x of r.reads)
+          entries.push({ ...r, department: EVIDENCE[x.evidence].department, evidence: x.evidence, fields: x.fields });
+    }
     return original(batch);
   };
   return { entries, clear: () => void entries.splice(0) };

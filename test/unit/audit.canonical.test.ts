@@ -9,6 +9,8 @@ import {
   canonical,
   canonicalTime,
   entryHash,
+  readsKey,
+  readsText,
   storable,
   type AccessLogEntry,
   type ChainedFields,
@@ -79,6 +81,44 @@ describe('canonical entry and hash', () => {
     // and a format-1 entry's action is not part of what was hashed (they predate it)
     expect(entryHash(GENESIS_HASH, { ...entry, action: 'EXPORT_LOG' })).toBe(entryHash(GENESIS_HASH, entry));
     expect(() => canonical({ ...entry, format: 9 })).toThrow(/format/);
+  });
+
+  it('format 3 hashes the reads list in place of evidence and fields, and any change to it', () => {
+    const three: ChainedFields = {
+      ...entry,
+      format: 3,
+      department: null,
+      evidence: null,
+      fields: [],
+      reads: [
+        ['household', ['address', 'name']],
+        ['properties', ['location']],
+      ],
+    };
+    expect(canonical(three)).toBe(
+      '{"v":3,"chainId":"host-1-abc","seq":1,"at":"2025-07-01T08:00:00.123000Z","action":"READ","requestId":"req-1","actorSubject":"platform-370811","actorRole":"county_platform","actorCounty":"370811","applicationId":"APP-1","countyCode":"370811","subjectHash":"' +
+        'ab'.repeat(32) +
+        '","department":null,"reads":[["household",["address","name"]],["properties",["location"]]],"outcome":"ALLOWED","source":"DEPARTMENT","reason":null}',
+    );
+    expect(readsText(three.reads!)).toBe('[["household",["address","name"]],["properties",["location"]]]');
+    expect(readsKey(readsText(three.reads!))).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const h = entryHash(GENESIS_HASH, three);
+    // a kind dropped, a field dropped, the list lost: each is a different hash
+    expect(entryHash(GENESIS_HASH, { ...three, reads: [['household', ['address', 'name']]] })).not.toBe(h);
+    expect(
+      entryHash(GENESIS_HASH, {
+        ...three,
+        reads: [
+          ['household', ['address']],
+          ['properties', ['location']],
+        ],
+      }),
+    ).not.toBe(h);
+    expect(entryHash(GENESIS_HASH, { ...three, reads: null })).not.toBe(h);
+    // evidence and fields are not part of a format 3 entry's form; format 2 is unchanged by reads
+    expect(entryHash(GENESIS_HASH, { ...three, fields: ['x'] })).toBe(h);
+    expect(entryHash(GENESIS_HASH, { ...entry, reads: three.reads })).toBe(entryHash(GENESIS_HASH, entry));
+    expect(() => canonical({ ...entry, format: 4 })).toThrow(RangeError);
   });
 
   it('writes times in UTC with microseconds, as PostgreSQL gives them back', () => {

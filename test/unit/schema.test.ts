@@ -320,6 +320,7 @@ describe('contract names', () => {
       department: 'String',
       evidence: 'String',
       fields: '[String!]!',
+      reads: '[AccessLogRead!]!',
       outcome: 'AccessOutcome!',
       source: 'AccessSource',
       hash: 'String!',
@@ -327,9 +328,10 @@ describe('contract names', () => {
     });
     const filter = schema.getType('AccessLogFilter');
     if (!isInputObjectType(filter)) throw new Error('AccessLogFilter is not an input');
-    // the contract's filters, plus requestId (an auditor following one request end to end) and action
+    // the contract's filters, plus requestId (an auditor following one request end to end), action and evidence
     expect(Object.keys(filter.getFields()).sort()).toEqual(
       [
+        'evidence',
         'idNumber',
         'actorSubject',
         'actorRole',
