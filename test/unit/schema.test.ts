@@ -4,7 +4,8 @@
 // src/evidence/records.ts, not read from the SDL.
 import { describe, expect, it } from 'vitest';
 import { Kind, parse, isEnumType, isInputObjectType, isObjectType, isScalarType, type GraphQLNamedType } from 'graphql';
-import { buildExecutableSchema, loadTypeDefs, piiFields } from '../../src/schema';
+import { piiFields } from '../../src/auth/masking';
+import { buildExecutableSchema, loadTypeDefs } from '../../src/schema';
 import { EVIDENCE } from '../../src/evidence/kinds';
 import codegenConfig from '../../codegen';
 
