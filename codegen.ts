@@ -1,25 +1,13 @@
 // GraphQL Code Generator: the SDL in schema/ is the source; resolvers are typed against it,
-// with each evidence type's parent being the contract record plus its provenance.
+// with each evidence type's parent being the contract record plus its provenance (one per
+// entry of the EVIDENCE registry).
 import type { CodegenConfig } from '@graphql-codegen/cli';
-
-const evidenceTypes = [
-  'HouseholdRegistration',
-  'ResidencePermit',
-  'PropertyCertificate',
-  'PurchaseContract',
-  'LeaseFiling',
-  'SubsidizedHousingContract',
-  'IndividualBusinessLicense',
-  'EnterpriseLicense',
-  'SocialInsurancePayment',
-  'MarriageRegistration',
-  'BirthCertificate',
-] as const;
+import { EVIDENCE } from './src/evidence/kinds';
 
 const mappers: Record<string, string> = {
   Person: '../evidence/person#PersonParent',
 };
-for (const t of evidenceTypes) mappers[t] = `../evidence/graphqlMappers#${t}Parent`;
+for (const { typeName } of Object.values(EVIDENCE)) mappers[typeName] = `../evidence/graphqlMappers#EvidenceParent<'${typeName}'>`;
 
 const config: CodegenConfig = {
   overwrite: true,

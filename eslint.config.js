@@ -52,5 +52,15 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // dependency-cruiser reads its configuration as CommonJS (npm run lint:imports)
+    files: ['.dependency-cruiser.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false, project: false, program: null },
+      sourceType: 'commonjs',
+      globals: { module: 'writable' },
+    },
+  },
   prettier,
 );

@@ -4,7 +4,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../src/context';
 import { selectedFields } from '../src/evidence/fields';
-import type { EvidenceName } from '../src/evidence/kinds';
+import { EVIDENCE_NAMES, type EvidenceName } from '../src/evidence/kinds';
 import type { PersonParent } from '../src/evidence/person';
 import { checkPeriod } from '../src/evidence/validate';
 import type { PersonResolvers } from '../src/generated/graphql';
@@ -13,16 +13,20 @@ function read<N extends EvidenceName>(name: N, person: PersonParent, ctx: Gatewa
   return ctx.evidence.read(name, person.idNumber, { purpose: person.purpose, fields: selectedFields(info) });
 }
 
+type ListName = Exclude<EvidenceName, 'household' | 'socialInsurance'>;
+/** Every list field of the EVIDENCE registry reads its kind as it is; the two below shape theirs. */
+const lists = Object.fromEntries(
+  EVIDENCE_NAMES.filter((n): n is ListName => n !== 'household' && n !== 'socialInsurance').map((name) => [
+    name,
+    (p: PersonParent, _a: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => read(name, p, ctx, info),
+  ]),
+) as Required<Pick<PersonResolvers, ListName>>;
+
 export const Person: PersonResolvers = {
+  ...lists,
   idNumber: (p) => p.idNumber,
+  // one household register per person
   household: async (p, _a, ctx, info) => (await read('household', p, ctx, info))[0] ?? null,
-  residencePermits: (p, _a, ctx, info) => read('residencePermits', p, ctx, info),
-  properties: (p, _a, ctx, info) => read('properties', p, ctx, info),
-  purchaseContracts: (p, _a, ctx, info) => read('purchaseContracts', p, ctx, info),
-  leaseFilings: (p, _a, ctx, info) => read('leaseFilings', p, ctx, info),
-  subsidizedHousing: (p, _a, ctx, info) => read('subsidizedHousing', p, ctx, info),
-  individualBusinesses: (p, _a, ctx, info) => read('individualBusinesses', p, ctx, info),
-  enterprises: (p, _a, ctx, info) => read('enterprises', p, ctx, info),
   socialInsurance: async (p, args, ctx, info) => {
     const from = checkPeriod(args.from, 'from');
     const to = checkPeriod(args.to, 'to');
@@ -30,6 +34,4 @@ export const Person: PersonResolvers = {
     // periods are YYYY-MM, so string order is time order
     return rows.filter((r) => (!from || r.period >= from) && (!to || r.period <= to));
   },
-  marriages: (p, _a, ctx, info) => read('marriages', p, ctx, info),
-  birthCertificates: (p, _a, ctx, info) => read('birthCertificates', p, ctx, info),
 };

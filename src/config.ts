@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DEV_APP_KEY, devDepartmentSecret } from '../connectors/devCredentials';
 import { DEFAULT_POLICY, type DepartmentPolicy } from '../connectors/http';
-import { DEPARTMENTS, type Department, type EvidenceName } from './evidence/kinds';
+import { DEPARTMENTS, EVIDENCE, EVIDENCE_NAMES, type Department, type EvidenceName } from './evidence/kinds';
 import { DEFAULT_BREAKER, type BreakerPolicy } from './resilience/departments';
 
 /** Env var prefix per department: POLICE_URL, CIVIL_AFFAIRS_URL, ... */
@@ -18,20 +18,11 @@ export const DEPARTMENT_ENV: Record<Department, string> = {
   marketRegulation: 'MARKET_REGULATION',
 };
 
-/** Seconds a cached answer stays fresh. A title changes rarely; permits and insurance months more often. */
-export const DEFAULT_CACHE_TTL: Record<EvidenceName, number> = {
-  household: 6 * 3600,
-  residencePermits: 3600,
-  properties: 24 * 3600,
-  purchaseContracts: 12 * 3600,
-  leaseFilings: 6 * 3600,
-  subsidizedHousing: 12 * 3600,
-  individualBusinesses: 12 * 3600,
-  enterprises: 12 * 3600,
-  socialInsurance: 3600,
-  marriages: 12 * 3600,
-  birthCertificates: 24 * 3600,
-};
+/** Seconds a cached answer stays fresh, per kind: the EVIDENCE registry's cacheTtlSeconds. */
+export const DEFAULT_CACHE_TTL = Object.fromEntries(EVIDENCE_NAMES.map((n) => [n, EVIDENCE[n].cacheTtlSeconds])) as Record<
+  EvidenceName,
+  number
+>;
 export const DEFAULT_NO_RECORD_TTL = 600;
 
 export interface DepartmentConfig {

@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { Kind, isObjectType, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { scalarResolvers } from '../resolvers/scalars';
-import type { PiiKind, Resolvers } from './generated/graphql';
+import type { Resolvers } from './generated/graphql';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../schema/', import.meta.url));
 
@@ -26,18 +26,4 @@ export function buildExecutableSchema(resolvers: Resolvers | Resolvers[] = []): 
     typeDefs: loadTypeDefs(),
     resolvers: [scalarResolvers, ...list],
   });
-}
-
-/** "Type.field" -> PiiKind for every field marked @pii: what role-based masking reads. */
-export function piiFields(schema: GraphQLSchema): Map<string, PiiKind> {
-  const out = new Map<string, PiiKind>();
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      const pii = field.astNode?.directives?.find((d) => d.name.value === 'pii');
-      const arg = pii?.arguments?.find((a) => a.name.value === 'kind');
-      if (arg && arg.value.kind === Kind.ENUM) out.set(`${type.name}.${field.name}`, arg.value.value as PiiKind);
-    }
-  }
-  return out;
 }

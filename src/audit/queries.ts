@@ -1,8 +1,8 @@
 // The auditor's search: the contract's filters, newest first, keyset-paged with an opaque
 // cursor. A person is searched by the keyed hash of their ID number; the number itself never
 // reaches the database.
-import { isIsoDateTime } from '../../resolvers/scalars';
 import { ROLES } from '../auth/viewer';
+import { isIsoDateTime } from '../codes/dates';
 import type { Sql } from '../db/index';
 import { BadUserInputError } from '../errors';
 import { DEPARTMENTS, EVIDENCE_NAMES } from '../evidence/kinds';

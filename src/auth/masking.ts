@@ -2,9 +2,8 @@
 // resolver wrapped once, here, so its value leaves the gateway masked unless the viewer may
 // see it whole. Resolvers never mask; a new @pii field is masked without a line of code.
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, Kind, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { PiiKind } from '../generated/graphql';
-import { piiFields } from '../schema';
 import type { Role, Viewer } from './viewer';
 
 /**
@@ -125,4 +124,18 @@ export function applyMasking(schema: GraphQLSchema): GraphQLSchema {
       return { ...fieldConfig, resolve };
     },
   });
+}
+
+/** "Type.field" -> PiiKind for every field marked @pii: what role-based masking reads. */
+export function piiFields(schema: GraphQLSchema): Map<string, PiiKind> {
+  const out = new Map<string, PiiKind>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const pii = field.astNode?.directives?.find((d) => d.name.value === 'pii');
+      const arg = pii?.arguments?.find((a) => a.name.value === 'kind');
+      if (arg && arg.value.kind === Kind.ENUM) out.set(`${type.name}.${field.name}`, arg.value.value as PiiKind);
+    }
+  }
+  return out;
 }

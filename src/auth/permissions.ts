@@ -31,6 +31,7 @@ import { isValidIdNumber, normalizeIdNumber } from '../codes/idNumber';
 import type { GatewayContext } from '../context';
 import { ForbiddenError } from '../errors';
 import { selectedFields } from '../evidence/fields';
+import { EVIDENCE_NAMES } from '../evidence/kinds';
 import type { PersonParent } from '../evidence/person';
 import type { Purpose } from '../evidence/reader';
 import { checkIdNumber, checkIdNumberList, checkPurpose } from '../evidence/validate';
@@ -181,22 +182,8 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       grantConsent: isApplicant,
       revokeConsent: isApplicant,
     },
-    Person: Object.fromEntries(
-      [
-        'idNumber',
-        'household',
-        'residencePermits',
-        'properties',
-        'purchaseContracts',
-        'leaseFilings',
-        'subsidizedHousing',
-        'individualBusinesses',
-        'enterprises',
-        'socialInsurance',
-        'marriages',
-        'birthCertificates',
-      ].map((f) => [f, p.personVisible]),
-    ),
+    // one field per entry of the EVIDENCE registry; a record's own fields below stay listed by hand (deny by default)
+    Person: Object.fromEntries(['idNumber', ...EVIDENCE_NAMES].map((f) => [f, p.personVisible])),
 
     // evidence records: reachable only through a Person field (personVisible)
     HouseholdRegistration: allowAll([

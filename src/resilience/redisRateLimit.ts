@@ -6,7 +6,7 @@
 // fails or is slow, this replica's own memory window decides.
 import { createHash } from 'node:crypto';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import { parseRedisUrl } from '../evidence/cache/redis';
+import { parseRedisUrl } from '../evidence/cache/redisUrl';
 import type { Logger } from '../observability/logger';
 import { MemoryRateLimiter, retryAfterSeconds, type RateDecision, type RateLimiter } from './subjectRateLimit';
 

@@ -9,7 +9,7 @@ import { MASKERS } from '../../src/auth/masking';
 import type { Role } from '../../src/auth/viewer';
 import { EVIDENCE, EVIDENCE_NAMES, type EvidenceName } from '../../src/evidence/kinds';
 import type { PiiKind } from '../../src/generated/graphql';
-import { piiFields } from '../../src/schema';
+import { piiFields } from '../../src/auth/masking';
 import { PEOPLE_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
 import { family, FRESH, totalCalls } from './auth.support';
 

@@ -223,6 +223,95 @@ describe('input', () => {
   });
 });
 
+// A name on the application that the household register contradicts (docs/verification.md,
+// rule 6): the check says so, nothing drawn from that record decides, and where the decision
+// rests on it the result is not zero-proof and the household register is what the family
+// clears up. A contradiction the decision does not rest on is shown and changes nothing.
+/** The same fictional name with its last character changed: what a typo on a form looks like. */
+const misspelt = (name: string) => name.slice(0, -1) + (name.endsWith('样') ? '测' : '样');
+
+type Verified = {
+  category: string;
+  zeroProof: boolean;
+  missingEvidence: string[];
+  checks: { name: string; status: string; department: string | null; detail: string }[];
+  registryDraft: unknown;
+};
+async function verified(s: Scenario, patch: Record<string, unknown> = {}): Promise<Verified> {
+  const { status, body } = await verify(s, { patch });
+  expect(status).toBe(200);
+  expect(body.errors).toBeUndefined();
+  return body.data.verifyApplication;
+}
+const check = (v: Verified, name: string) => v.checks.find((c) => c.name === name);
+
+describe("the child's name differs from the household register's", () => {
+  it('is not zero-proof, names the contradiction, and draws no parent link from that register', async () => {
+    // the same family verifies to HOUSEHOLD_AND_PROPERTY, zero proof, with its own names
+    const s = scenario('household-and-property');
+    const v = await verified(s, { child: { idNumber: s.child.idNumber, name: misspelt(s.child.name) } });
+    expect(check(v, 'child.identity')).toMatchObject({ status: 'FAILED', department: 'police' });
+    expect(v.zeroProof).toBe(false);
+    expect(v.missingEvidence).toContain('HOUSEHOLD_REGISTRATION');
+    // the father heads the household in which that record is a son: not a link while the record's subject is unconfirmed
+    for (const i of [0, 1]) {
+      const rel = check(v, `guardians[${i}].relationship`)!;
+      expect(rel.status, rel.detail).not.toBe('PASSED');
+      expect(rel.detail).not.toMatch(/heads the child's household/);
+    }
+    // so neither the household nor the home can decide the category
+    expect(v.category).toBe('UNDETERMINED');
+    expect(check(v, 'household.inCounty')!.status).not.toBe('PASSED');
+    expect(v.registryDraft).toBeNull();
+    expect(JSON.stringify(v.checks)).not.toContain(s.child.name.slice(0, -1));
+  });
+
+  it('spacing alone is no contradiction', async () => {
+    const s = scenario('household-and-property');
+    const spaced = `${s.child.name.slice(0, 1)} ${s.child.name.slice(1)}`;
+    const v = await verified(s, { child: { idNumber: s.child.idNumber, name: spaced } });
+    expect(check(v, 'child.identity')!.status).toBe('PASSED');
+    expect(v).toMatchObject({ category: 'HOUSEHOLD_AND_PROPERTY', zeroProof: true, missingEvidence: [] });
+  });
+});
+
+describe("a guardian's name differs from the household register's", () => {
+  it('where the category rests on that guardian: not zero-proof, the register named as missing', async () => {
+    // the only home is the father's; the household is in another county
+    const s = scenario('property-only');
+    const owner = s.guardians.findIndex((g) => g.relation === 'FATHER');
+    const guardians = s.guardians.map((g, i) => (i === owner ? { ...g, name: misspelt(g.name) } : g));
+    const v = await verified(s, { guardians });
+    expect(check(v, `guardians[${owner}].identity`)).toMatchObject({ status: 'FAILED', department: 'police' });
+    expect(check(v, `guardians[${owner}].relationship`)!.status).toBe('UNAVAILABLE');
+    expect(check(v, `guardians[${owner}].relationship`)!.detail).toMatch(/another name/);
+    expect(v.category).not.toBe('PROPERTY_ONLY');
+    expect(v.zeroProof).toBe(false);
+    expect(v.missingEvidence).toContain('HOUSEHOLD_REGISTRATION');
+  });
+
+  it('where it decides nothing: shown, and the result is unchanged', async () => {
+    // the father alone makes HOUSEHOLD_AND_PROPERTY (birth certificate, register head, the title)
+    const s = scenario('household-and-property');
+    const guardians = s.guardians.map((g) => (g.relation === 'MOTHER' ? { ...g, name: misspelt(g.name) } : g));
+    const mother = guardians.findIndex((g) => g.relation === 'MOTHER');
+    const v = await verified(s, { guardians });
+    expect(check(v, `guardians[${mother}].identity`)).toMatchObject({ status: 'FAILED', department: 'police' });
+    expect(check(v, `guardians[${1 - mother}].identity`)!.status).toBe('PASSED');
+    expect(v).toMatchObject({ category: 'HOUSEHOLD_AND_PROPERTY', zeroProof: true, missingEvidence: [] });
+  });
+
+  it('the same names as the register: every identity check passes', async () => {
+    const s = scenario('household-and-property');
+    const v = await verified(s);
+    expect(v.checks.filter((c) => c.name.endsWith('.identity')).map((c) => [c.name, c.status])).toEqual([
+      ['child.identity', 'PASSED'],
+      ['guardians[0].identity', 'PASSED'],
+      ['guardians[1].identity', 'PASSED'],
+    ]);
+  });
+});
+
 // (a failed health batch can leave a sibling per-parent call retrying into the next test:
 // keep these last)
 describe('a department that cannot answer', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvidenceCache } from '../../src/evidence/cache/index';
 import { MemoryCache } from '../../src/evidence/cache/memory';
-import { parseRedisUrl, RedisUrlError } from '../../src/evidence/cache/redis';
+import { parseRedisUrl, RedisUrlError } from '../../src/evidence/cache/redisUrl';
 import { loadConfig } from '../../src/config';
 import { makeSubjectHasher } from '../../src/evidence/subjectHash';
 import { createLogger } from '../../src/observability/logger';

@@ -76,7 +76,7 @@ describe('every field of the built schema has an explicit rule', () => {
   });
 
   it('the schema keeps its @pii marks through the security layers', async () => {
-    const { piiFields } = await import('../../src/schema');
+    const { piiFields } = await import('../../src/auth/masking');
     expect(piiFields(schema).get('HouseholdRegistration.idNumber')).toBe('ID_NUMBER');
     expect(piiFields(schema).get('Person.idNumber')).toBe('ID_NUMBER');
   });

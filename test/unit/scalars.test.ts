@@ -2,7 +2,8 @@
 // expected format without repeating what was sent.
 import { describe, expect, it } from 'vitest';
 import { GraphQLError, Kind, graphql, type ValueNode } from 'graphql';
-import { DateScalar, DateTimeScalar, isCalendarDate, isIsoDateTime } from '../../resolvers/scalars';
+import { DateScalar, DateTimeScalar } from '../../resolvers/scalars';
+import { isCalendarDate, isIsoDateTime } from '../../src/codes/dates';
 import { buildExecutableSchema } from '../../src/schema';
 
 function thrown(fn: () => unknown): GraphQLError {

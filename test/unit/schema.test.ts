@@ -3,8 +3,19 @@
 // everything a clerk reads. The expected lists are written from docs/source-notice.md and
 // src/evidence/records.ts, not read from the SDL.
 import { describe, expect, it } from 'vitest';
-import { Kind, parse, isEnumType, isInputObjectType, isObjectType, isScalarType, type GraphQLNamedType } from 'graphql';
-import { buildExecutableSchema, loadTypeDefs, piiFields } from '../../src/schema';
+import {
+  getNamedType,
+  Kind,
+  parse,
+  isEnumType,
+  isInputObjectType,
+  isObjectType,
+  isScalarType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+} from 'graphql';
+import { piiFields } from '../../src/auth/masking';
+import { buildExecutableSchema, loadTypeDefs } from '../../src/schema';
 import { EVIDENCE } from '../../src/evidence/kinds';
 import codegenConfig from '../../codegen';
 
@@ -264,8 +275,21 @@ describe('evidence types', () => {
     const mappers = out.config.mappers;
     expect(mappers.Person).toBe('../evidence/person#PersonParent');
     for (const info of Object.values(EVIDENCE)) {
-      expect(mappers[info.typeName]).toBe(`../evidence/graphqlMappers#${info.typeName}Parent`);
+      expect(mappers[info.typeName]).toBe(`../evidence/graphqlMappers#EvidenceParent<'${info.typeName}'>`);
     }
+  });
+
+  it('EvidenceKind lists the EVIDENCE entries, in their order', () => {
+    const kind = schema.getType('EvidenceKind');
+    if (!isEnumType(kind)) throw new Error('EvidenceKind is not an enum');
+    expect(kind.getValues().map((v) => v.name)).toEqual(Object.values(EVIDENCE).map((e) => e.enumValue));
+  });
+
+  it('Person has one field per EVIDENCE entry, of its registered type, and no other evidence field', () => {
+    const person = schema.getType('Person') as GraphQLObjectType;
+    const fields = Object.values(person.getFields()).filter((f) => f.name !== 'idNumber');
+    expect(fields.map((f) => f.name).sort()).toEqual(Object.keys(EVIDENCE).sort());
+    for (const f of fields) expect(getNamedType(f.type).name, f.name).toBe(EVIDENCE[f.name as keyof typeof EVIDENCE].typeName);
   });
 });
 

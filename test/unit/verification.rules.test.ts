@@ -54,7 +54,7 @@ const GRANDMA = makeIdNumber('370811', '1958-08-08', 68);
 const UNCLE = makeIdNumber('370811', '1980-01-01', 79);
 
 /** every name the fixtures use: none may appear in a check */
-const NAMES = ['王测一', '李样二', '王演三', '王演四', '司马测八', '朱测六', '曾样八', '王测叔', '某测', '某样'];
+const NAMES = ['王测一', '李样二', '王演三', '王演四', '王测九', '李样九', '司马测八', '朱测六', '曾样八', '王测叔', '某测', '某样'];
 
 const HOME = '山东省济宁市任城区测试路十八号3单元502室';
 const HOME_AS_TITLE = '山东省济宁市任城区测试路18号3-502';
@@ -655,11 +655,53 @@ const CASES: Case[] = [
     },
   },
   {
-    name: "a name that differs from the register's: the child's identity is not confirmed",
+    // the register contradicts the application: no link from it (the father heads that household), so the
+    // home decides nothing either; the family clears it up with the household register
+    name: "the child's name differs from the register's: nothing from that record decides, not zero-proof",
     data: baseFamily,
     app: baseApp({ child: { idNumber: CHILD, name: '王演四', birthDate: '2019-03-15', gender: 'MALE' } }),
-    category: 'PROPERTY_ONLY',
-    checks: { 'child.identity': 'FAILED', 'household.inCounty': 'FAILED', 'guardians[0].relationship': 'PASSED' },
+    category: 'UNDETERMINED',
+    zeroProof: false,
+    missing: ['HOUSEHOLD_REGISTRATION'],
+    checks: {
+      'child.identity': 'FAILED',
+      'household.inCounty': 'UNAVAILABLE',
+      'guardians[0].relationship': 'UNAVAILABLE',
+      'guardians[0].identity': 'PASSED',
+    },
+    detail: { 'guardians[0].relationship': /holds the child's ID number under another name/ },
+  },
+  {
+    name: "a guardian's name differs from the register's where the home is his alone: not zero-proof",
+    data: () => {
+      const d = baseFamily();
+      d.properties = [title(FATHER)];
+      return d;
+    },
+    app: baseApp({
+      guardians: [
+        { idNumber: FATHER, name: '王测九', relation: 'FATHER' },
+        { idNumber: MOTHER, name: '李样二', relation: 'MOTHER' },
+      ],
+    }),
+    category: 'HOUSEHOLD_ONLY',
+    zeroProof: false,
+    missing: ['HOUSEHOLD_REGISTRATION'],
+    checks: { 'guardians[0].identity': 'FAILED', 'guardians[0].relationship': 'UNAVAILABLE', 'guardians[1].identity': 'PASSED' },
+  },
+  {
+    name: "a guardian's name differs from the register's where the decision does not rest on her: unchanged",
+    data: baseFamily,
+    app: baseApp({
+      guardians: [
+        { idNumber: FATHER, name: '王测一', relation: 'FATHER' },
+        { idNumber: MOTHER, name: '李样九', relation: 'MOTHER' },
+      ],
+    }),
+    category: 'HOUSEHOLD_AND_PROPERTY',
+    zeroProof: true,
+    missing: [],
+    checks: { 'guardians[1].identity': 'FAILED', 'guardians[1].relationship': 'UNAVAILABLE', 'guardians[0].relationship': 'PASSED' },
   },
   {
     name: 'junior secondary: no age rule',

@@ -41,6 +41,7 @@ export async function createEvidenceCache(deps: CacheDeps): Promise<EvidenceCach
 
 export { EntryCodec } from './entries';
 export { MemoryCache, createMemoryStore } from './memory';
-export { RedisCache, CacheUnavailableError, parseRedisUrl } from './redis';
+export { RedisCache, CacheUnavailableError } from './redis';
+export { parseRedisUrl } from './redisUrl';
 export { Sealer, parseSealingKeys } from './seal';
 export type { CachedAnswer, EvidenceCache } from './types';

@@ -8,14 +8,7 @@
 // row, probed with PING every second, and after three failed probes its connection is
 // dropped and made again (so nothing piles up on a dead socket).
 //
-// REDIS_URL forms:
-//   redis://[user:pass@]host:port[/db]          one node          (rediss:// for TLS)
-//   redis+cluster://[user:pass@]host:port[?nodes=host:port,host:port]
-//                                               Redis Cluster: the host is a seed node, `nodes`
-//                                               lists more seeds (ioredis discovers the rest with
-//                                               CLUSTER SLOTS)   (rediss+cluster:// for TLS)
-// The extra seeds go in a query parameter because a comma-separated host list is not a URL
-// that config.ts's URL check (WHATWG URL) accepts.
+// REDIS_URL forms: redisUrl.ts; the client's options: redisClient.ts.
 //
 // Round trips: one node → one MGET per batch read, one pipeline of SET … EX per batch write,
 // one DEL per eviction; with auto-pipelining on, the MGETs of the eleven loaders of a request
@@ -24,12 +17,14 @@
 // whole kind of evidence on one node). Instead the batch's GETs (SETs) are issued in one tick
 // with ioredis auto-pipelining, which sends one pipeline per node serving them: a batch
 // costs one round trip per node involved, in parallel, and MOVED/ASK redirects are followed.
-import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { CacheUnavailableError } from '../../errors';
 import type { EvidenceName, EvidenceRecordMap } from '../kinds';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 import type { EntryCodec } from './entries';
+import { createRedisClient } from './redisClient';
+import { parseRedisUrl } from './redisUrl';
 import type { CachedAnswer, EvidenceCache } from './types';
 
 /** a command slower than this is a failure (a miss); the request goes on to the department */
@@ -44,58 +39,6 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
 export const DEFAULT_RECONNECT_MAX_DELAY_MS = 1000;
 /** after a command fails on a live connection, Redis is skipped this long (then probed) */
 export const DEFAULT_COOLDOWN_MS = 1000;
-
-export interface RedisTarget {
-  cluster: boolean;
-  tls: boolean;
-  nodes: { host: string; port: number }[];
-  username?: string;
-  password?: string;
-  db?: number;
-}
-
-export class RedisUrlError extends Error {}
-
-/** Reads REDIS_URL (see the forms above). Errors never echo the URL (it may hold a password). */
-export function parseRedisUrl(url: string): RedisTarget {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new RedisUrlError('REDIS_URL is not a URL');
-  }
-  const scheme = u.protocol.replace(/:$/, '');
-  const schemes: Record<string, { cluster: boolean; tls: boolean }> = {
-    redis: { cluster: false, tls: false },
-    rediss: { cluster: false, tls: true },
-    'redis+cluster': { cluster: true, tls: false },
-    'rediss+cluster': { cluster: true, tls: true },
-  };
-  const kind = schemes[scheme];
-  if (!kind) throw new RedisUrlError('REDIS_URL must start with redis://, rediss://, redis+cluster:// or rediss+cluster://');
-  const node = (hostPort: string) => {
-    const m = /^\[?([^\]]+?)\]?(?::(\d{1,5}))?$/.exec(hostPort.trim());
-    if (!m?.[1]) throw new RedisUrlError('REDIS_URL names a node that is not host:port');
-    return { host: m[1], port: m[2] ? Number(m[2]) : 6379 };
-  };
-  if (!u.hostname) throw new RedisUrlError('REDIS_URL has no host');
-  const nodes = [{ host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port ? Number(u.port) : 6379 }];
-  const more = u.searchParams.get('nodes');
-  if (more) {
-    if (!kind.cluster) throw new RedisUrlError('REDIS_URL: `nodes` is only for redis+cluster://');
-    for (const hp of more.split(',').filter((s) => s.trim() !== '')) nodes.push(node(hp));
-  }
-  const target: RedisTarget = { ...kind, nodes };
-  if (u.username) target.username = decodeURIComponent(u.username);
-  if (u.password) target.password = decodeURIComponent(u.password);
-  const path = u.pathname.replace(/^\//, '');
-  if (path !== '') {
-    if (kind.cluster) throw new RedisUrlError('REDIS_URL: a Redis Cluster has no database number');
-    if (!/^\d{1,2}$/.test(path)) throw new RedisUrlError('REDIS_URL: the path must be a database number');
-    target.db = Number(path);
-  }
-  return target;
-}
 
 export interface RedisCacheOptions {
   url: string;
@@ -146,57 +89,13 @@ export class RedisCache implements EvidenceCache {
     this.logger = opts.logger;
     this.commandTimeoutMs = opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     this.cooldownMs = opts.cooldownMs ?? DEFAULT_COOLDOWN_MS;
-    const maxDelay = opts.reconnectMaxDelayMs ?? DEFAULT_RECONNECT_MAX_DELAY_MS;
-    const nodeOptions: RedisOptions = {
-      // ioredis's own timeout is only a backstop that clears hung commands: it rejects in the
-      // timers phase, before the event loop reads a reply that may already be waiting, so a
-      // busy gateway would see timeouts from a healthy Redis. bounded() is the real limit.
-      commandTimeout: this.commandTimeoutMs * 4,
-      connectTimeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      enableReadyCheck: true,
-      autoResendUnfulfilledCommands: false,
-      connectionName: 'enrollment-gateway-cache',
-      // never give up: a returning Redis is picked up within maxDelay
-      retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay),
-      ...(target.username ? { username: target.username } : {}),
-      ...(target.password ? { password: target.password } : {}),
-      ...(target.tls ? { tls: {} } : {}),
-    };
-    if (target.cluster) {
-      this.backend = 'redis-cluster';
-      const clusterOptions: ClusterOptions = {
-        enableOfflineQueue: false,
-        enableReadyCheck: true,
-        enableAutoPipelining: true,
-        scaleReads: 'master',
-        slotsRefreshTimeout: nodeOptions.connectTimeout,
-        retryDelayOnClusterDown: 50,
-        retryDelayOnFailover: 50,
-        maxRedirections: 4,
-        clusterRetryStrategy: (times) => Math.min(100 * times, maxDelay),
-        // a master that goes away is reconnected (kept in the pool, so the probe sees it is
-        // down) rather than dropped; slots are re-read now and then so a returning or
-        // failed-over master is picked up without traffic
-        clusterNodeRetryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay),
-        slotsRefreshInterval: 5000,
-        redisOptions: nodeOptions,
-      };
-      this.client = new Cluster(target.nodes, clusterOptions);
-    } else {
-      this.backend = 'redis';
-      const node = target.nodes[0]!;
-      // auto-pipelining here too: the eleven MGETs of one request (and those of concurrent
-      // requests) leave in one write instead of eleven
-      this.client = new Redis({
-        ...nodeOptions,
-        enableAutoPipelining: true,
-        host: node.host,
-        port: node.port,
-        ...(target.db !== undefined ? { db: target.db } : {}),
-      });
-    }
+    const { client, backend } = createRedisClient(target, {
+      commandTimeoutMs: this.commandTimeoutMs,
+      connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      reconnectMaxDelayMs: opts.reconnectMaxDelayMs ?? DEFAULT_RECONNECT_MAX_DELAY_MS,
+    });
+    this.client = client;
+    this.backend = backend;
     this.client.on('ready', () => {
       this.degraded = false;
       this.consecutiveFailures = 0;

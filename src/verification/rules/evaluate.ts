@@ -5,7 +5,8 @@ import type { Policy } from '../policy';
 import { isAgeEligible, primaryCutoff } from './age';
 import { decideCategory, type CategoryRule } from './category';
 import { relationships, spouseCandidates } from './guardianLinks';
-import { get, inCounty, isTri, records, sameName } from './helpers';
+import { get, inCounty, isTri, records } from './helpers';
+import { childIdentity, guardianIdentityChecks } from './identity';
 import { scorePoints } from './points';
 import { propertyFacts, type Owner } from './property';
 import { buildRegistryDraft } from './registryDraft';
@@ -18,43 +19,12 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
   const county = app.countyCode;
   const checks: CheckResult[] = [];
 
-  // the child's register: identity, birth date, household in the county (rules 2, 3)
+  // the child's register: identity, birth date, household in the county (rules 2, 3, 6)
   const childHousehold = get(ev, app.child.idNumber, 'household');
-  const childRecord = childHousehold?.ok ? (childHousehold.records[0] ?? null) : null;
-  let identity: Tri;
-  if (!childHousehold?.ok) {
-    identity = unknown('HOUSEHOLD_REGISTRATION');
-    checks.push({
-      name: 'child.identity',
-      status: 'UNAVAILABLE',
-      department: 'police',
-      detail: "the household register could not answer; the child's identity is not confirmed",
-    });
-  } else if (!childRecord) {
-    identity = FALSE;
-    checks.push({
-      name: 'child.identity',
-      status: 'FAILED',
-      department: 'police',
-      detail: "the household register has no record of the child's ID number",
-    });
-  } else if (!sameName(childRecord.name, app.child.name)) {
-    identity = FALSE;
-    checks.push({
-      name: 'child.identity',
-      status: 'FAILED',
-      department: 'police',
-      detail: "the name on the application differs from the household register's for this ID number",
-    });
-  } else {
-    identity = TRUE;
-    checks.push({
-      name: 'child.identity',
-      status: 'PASSED',
-      department: 'police',
-      detail: "the household register holds the child's ID number under the same name",
-    });
-  }
+  const child = childIdentity(app, ev);
+  const childRecord = child.record;
+  const identity = child.fact;
+  checks.push(child.check, ...guardianIdentityChecks(app, ev));
 
   const registerBirthDate = childRecord?.birthDate ?? null;
   const birthDateAgrees = registerBirthDate === null || registerBirthDate === app.child.birthDate;
@@ -111,21 +81,23 @@ export function evaluateApplication(app: ApplicationFacts, ev: EvidenceSet, poli
   }
 
   // rule 3
-  const household: Tri = and(identity, childRecord ? bool(inCounty(childRecord.regionCode, county)) : identity);
+  // a contradicted record decides nothing, not even that the household is elsewhere
+  const household: Tri = child.contradicted
+    ? identity
+    : and(identity, childRecord ? bool(inCounty(childRecord.regionCode, county)) : identity);
   checks.push({
     name: 'household.inCounty',
     status: status(household),
     department: 'police',
-    detail:
-      household.v === 'U'
+    detail: child.contradicted
+      ? "the child's identity is not confirmed: the household register holds the ID number under another name"
+      : household.v === 'U'
         ? 'the household register could not answer'
         : !childRecord
           ? 'no household register record for the child'
-          : identity.v === 'F'
-            ? "the child's identity is not confirmed by the household register"
-            : inCounty(childRecord.regionCode, county)
-              ? `the child's household is registered in ${county}`
-              : `the child's household is registered in ${childRecord.regionCode}, not ${county}`,
+          : inCounty(childRecord.regionCode, county)
+            ? `the child's household is registered in ${county}`
+            : `the child's household is registered in ${childRecord.regionCode}, not ${county}`,
   });
 
   // rule 4

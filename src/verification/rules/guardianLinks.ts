@@ -3,6 +3,7 @@
 import type { Department } from '../../evidence/kinds';
 import type { BirthCertificate, MarriageRegistration } from '../../evidence/records';
 import { get, isTri, records, sameId } from './helpers';
+import { CONTRADICTED, contradicts, guardianConfirmed } from './identity';
 import { matchBirthCertificate, parentByRegister } from './parentChild';
 import { and, bool, departmentOfKind, documentOf, FALSE, or, status, TRUE, unknown, type Tri } from './tri';
 import type { ApplicationFacts, CheckResult, EvidenceSet } from './types';
@@ -84,7 +85,11 @@ export function relationships(app: ApplicationFacts, ev: EvidenceSet): GuardianL
   const childHousehold = get(ev, app.child.idNumber, 'household');
   const childRecord = childHousehold?.ok ? (childHousehold.records[0] ?? null) : null;
 
+  // a link from the register needs the register to hold the child under the application's name
+  const childConfirmed: Tri = contradicts(childRecord, app.child.name) ? CONTRADICTED() : TRUE;
+
   const parents = app.guardians.map((g, index) => {
+    const confirmed = guardianConfirmed(ev, g);
     const bcs = records(ev, g.idNumber, 'birthCertificates');
     const match = isTri(bcs) ? null : matchBirthCertificate(g.idNumber, app.child, bcs);
     const byCertificate: Tri = isTri(bcs) ? bcs : bool(match !== null);
@@ -93,8 +98,17 @@ export function relationships(app: ApplicationFacts, ev: EvidenceSet): GuardianL
       ? unknown('HOUSEHOLD_REGISTRATION')
       : isTri(guardianHousehold)
         ? guardianHousehold
-        : bool(parentByRegister(childRecord, guardianHousehold[0] ?? null));
-    return { index, idNumber: g.idNumber, byCertificate, byRegister, match, parent: or(byCertificate, byRegister) };
+        : and(childConfirmed, bool(parentByRegister(childRecord, guardianHousehold[0] ?? null)));
+    const contradicted = confirmed.v === 'U';
+    return {
+      index,
+      idNumber: g.idNumber,
+      byCertificate,
+      byRegister,
+      match,
+      contradicted,
+      parent: and(confirmed, or(byCertificate, byRegister)),
+    };
   });
 
   return parents.map((p) => {
@@ -108,12 +122,15 @@ export function relationships(app: ApplicationFacts, ev: EvidenceSet): GuardianL
         return { other: o.index, t: and(o.parent, spouse) };
       });
     const step = or(...stepVia.map((s) => s.t));
-    const relation = or(p.parent, step);
+    const relation = p.contradicted ? and(CONTRADICTED(), or(p.parent, step)) : or(p.parent, step);
 
     let verifiedBy: string | null = null;
     let detail: string;
     let department: Department | null = null;
-    if (p.byCertificate.v === 'T') {
+    if (p.contradicted && relation.v !== 'F') {
+      department = 'police';
+      detail = `not confirmed: the household register holds guardians[${p.index}]'s ID number under another name`;
+    } else if (p.byCertificate.v === 'T') {
       verifiedBy = documentOf('birthCertificates');
       department = 'health';
       detail = `parent: the child's birth certificate (matched by the child's name and birth date) names guardians[${p.index}] as ${p.match!.role === 'FATHER' ? 'father' : 'mother'}`;
@@ -126,6 +143,9 @@ export function relationships(app: ApplicationFacts, ev: EvidenceSet): GuardianL
       verifiedBy = documentOf('marriages');
       department = 'civilAffairs';
       detail = `step-parent: guardians[${p.index}] is the current spouse of guardians[${via.other}], a verified parent`;
+    } else if (relation.v === 'U' && childConfirmed.v === 'U' && p.byRegister.v === 'U' && p.byCertificate.v !== 'U') {
+      department = 'police';
+      detail = "not confirmed: the household register holds the child's ID number under another name";
     } else if (relation.v === 'U') {
       department = departmentOfKind(relation.needs[0]!);
       detail = `not confirmed: ${relation.needs

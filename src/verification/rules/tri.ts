@@ -26,26 +26,14 @@ export function or(...xs: Tri[]): Tri {
 }
 export const bool = (b: boolean): Tri => (b ? TRUE : FALSE);
 
-/** EvidenceKind in the enum's order (schema/verification.graphql). */
-export const EVIDENCE_KIND_ORDER: readonly EvidenceKind[] = [
-  'HOUSEHOLD_REGISTRATION',
-  'RESIDENCE_PERMIT',
-  'PROPERTY_CERTIFICATE',
-  'PURCHASE_CONTRACT',
-  'LEASE_FILING',
-  'SUBSIDIZED_HOUSING_CONTRACT',
-  'INDIVIDUAL_BUSINESS_LICENSE',
-  'ENTERPRISE_LICENSE',
-  'SOCIAL_INSURANCE_PAYMENT',
-  'MARRIAGE_REGISTRATION',
-  'BIRTH_CERTIFICATE',
-];
+/** EvidenceKind in the EVIDENCE registry's order (the enum in schema/verification.graphql lists them alike). */
+export const EVIDENCE_KIND_ORDER: readonly EvidenceKind[] = Object.values(EVIDENCE).map((e) => e.enumValue);
 export function sortKinds(kinds: Iterable<EvidenceKind>): EvidenceKind[] {
   const set = new Set(kinds);
   return EVIDENCE_KIND_ORDER.filter((k) => set.has(k));
 }
 
-export const kindOf = (name: EvidenceName): EvidenceKind => EVIDENCE[name].enumValue as EvidenceKind;
+export const kindOf = (name: EvidenceName): EvidenceKind => EVIDENCE[name].enumValue;
 export const departmentOfKind = (kind: EvidenceKind): Department => Object.values(EVIDENCE).find((e) => e.enumValue === kind)!.department;
 export const documentOf = (name: EvidenceName): string => EVIDENCE[name].documentName;
 
