@@ -1,12 +1,9 @@
 // The gateway as a Federation 2 subgraph: composed with the mock student registry
-// (mocks/studentRegistry) by @apollo/composition, served by a real router (Hive Gateway) in this
-// process, and attacked on the entity path `_entities`, directly and through the router. Every
+// (mocks/studentRegistry) by @apollo/composition, served by a real router (Hive Gateway,
+// mocks/studentRegistry/router.mjs) in this process, and attacked on the entity path `_entities`, directly and through the router. Every
 // read through `_entities` must carry its purpose in the key and meet the rules of person(...):
 // the decision, the cap, masking and the access log; a refusal calls no department.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
-import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway';
 import { buildSchema, isObjectType, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumber, maskName } from '../../src/auth/masking';
@@ -17,6 +14,7 @@ import { loadTypeDefsDocument } from '../../src/schema';
 import type { Scenario } from '../../mocks/data/families/builder';
 import { FAMILY_CLASS, LARGE_CLASS, SCHOOL, buildStudents, type StudentRecord } from '../../mocks/studentRegistry/data';
 import { STUDENT_REGISTRY_SDL, startStudentRegistry, type StudentRegistryServer } from '../../mocks/studentRegistry/server';
+import { startRouter, type Router } from '../../mocks/studentRegistry/router.mjs';
 import { composeSupergraph } from '../../mocks/studentRegistry/supergraph';
 import { DATABASE_URL, REDIS_URL, isolationName, startTestGateway, type TestGateway } from '../support/gateway';
 import { adminQuery } from './audit.harness';
@@ -53,8 +51,7 @@ const rep = (idNumber: string, purpose: Purpose | undefined) => ({ __typename: '
 let gw: TestGateway;
 let schema = '';
 let registry: StudentRegistryServer;
-let router: GatewayRuntime;
-let routerServer: Server;
+let router: Router;
 let routerUrl = '';
 let supergraphSdl = '';
 let students: StudentRecord[];
@@ -68,21 +65,13 @@ beforeAll(async () => {
   students = buildStudents(gw.scenarios);
   registry = await startStudentRegistry(students);
   supergraphSdl = composeSupergraph({ gateway: `${gw.url}/graphql`, studentRegistry: registry.url });
-  router = createGatewayRuntime({
-    supergraph: supergraphSdl,
-    logging: false,
-    // who asks travels as the caller's own token; why is in the Person key itself
-    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }) },
-  });
-  routerServer = createServer(router);
-  await new Promise<void>((resolve) => routerServer.listen(0, '127.0.0.1', resolve));
-  routerUrl = `http://127.0.0.1:${(routerServer.address() as AddressInfo).port}/graphql`;
+  router = await startRouter(supergraphSdl);
+  routerUrl = router.url;
   auditor = await gw.token({ role: 'auditor', sub: 'fed-auditor' });
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (routerServer ? routerServer.close(() => resolve()) : resolve()));
-  await router?.dispose();
+  await router?.stop();
   await registry?.stop();
   await gw?.close();
   await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
