@@ -16,7 +16,7 @@ import { FAMILY_CLASS, LARGE_CLASS, SCHOOL, buildStudents, type StudentRecord } 
 import { STUDENT_REGISTRY_SDL, startStudentRegistry, type StudentRegistryServer } from '../../mocks/studentRegistry/server';
 import { startRouter, type Router } from '../../mocks/studentRegistry/router.mjs';
 import { composeSupergraph } from '../../mocks/studentRegistry/supergraph';
-import { DATABASE_URL, REDIS_URL, isolationName, startTestGateway, type TestGateway } from '../support/gateway';
+import { ALL_EVIDENCE_FIELDS, DATABASE_URL, REDIS_URL, isolationName, startTestGateway, type TestGateway } from '../support/gateway';
 import { adminQuery } from './audit.harness';
 
 const subjectHash = makeSubjectHasher('test-subject-hash-key');
@@ -371,6 +371,24 @@ describe('_entities, called directly (the way around a router)', () => {
     const entries = await entriesOf(sub);
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((e) => e.outcome === 'DENIED' && e.reason === ENTITY_DENIAL.cap)).toBe(true);
+  });
+
+  it('two batches of 50 representations with every evidence field cost as two families of 50: QUERY_TOO_COMPLEX, nothing read', async () => {
+    const token = await gw.token({ role: 'county_platform', county: family.countyCode, sub: 'fed-direct-cost' });
+    const purpose = await purposeFor(gw, family, 'cost');
+    const fifty = students
+      .filter((s) => s.className === LARGE_CLASS)
+      .slice(0, 50)
+      .map((s) => rep(s.idNumber, purpose));
+    const query = `query Two($a: [_Any!]!) {
+      a: _entities(representations: $a) { ... on Person { ${ALL_EVIDENCE_FIELDS} } }
+      b: _entities(representations: $a) { ... on Person { ${ALL_EVIDENCE_FIELDS} } }
+    }`;
+    const before = departmentCalls();
+    const r = await gw.graphql(query, { a: fifty }, { token });
+    expect(r.status).toBe(400);
+    expect(r.body.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(departmentCalls()).toBe(before);
   });
 
   it('within the cap, the same split is answered (the cap counts persons, not fields)', async () => {
