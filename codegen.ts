@@ -20,6 +20,8 @@ const config: CodegenConfig = {
         contextType: '../context#GatewayContext',
         scalars: { Date: 'string', DateTime: 'string' },
         enumsAsTypes: true,
+        // Person is an entity: its resolvers get a typed __resolveReference
+        federation: true,
         avoidOptionals: false,
         mappers,
       },

@@ -6,7 +6,7 @@ import type { GatewayContext } from '../src/context';
 import { selectedFields } from '../src/evidence/fields';
 import { EVIDENCE_NAMES, type EvidenceName } from '../src/evidence/kinds';
 import type { PersonParent } from '../src/evidence/person';
-import { checkPeriod } from '../src/evidence/validate';
+import { checkIdNumber, checkPeriod, checkPurpose } from '../src/evidence/validate';
 import type { PersonResolvers } from '../src/generated/graphql';
 
 function read<N extends EvidenceName>(name: N, person: PersonParent, ctx: GatewayContext, info: GraphQLResolveInfo) {
@@ -24,6 +24,11 @@ const lists = Object.fromEntries(
 
 export const Person: PersonResolvers = {
   ...lists,
+  // a supergraph's reference: the key (ID number and purpose) the shield rule of _entities checked
+  __resolveReference: (ref): PersonParent => ({
+    idNumber: checkIdNumber(ref.idNumber, 'representations.idNumber'),
+    purpose: checkPurpose(ref.purpose, 'representations.purpose'),
+  }),
   idNumber: (p) => p.idNumber,
   // one household register per person
   household: async (p, _a, ctx, info) => (await read('household', p, ctx, info))[0] ?? null,

@@ -15,6 +15,7 @@ import { selectedFields } from '../evidence/fields';
 import { decidePersonAccess, type AccessDeps } from './access';
 import { createConsentStore, type ConsentStore } from './consentStore';
 import { loadCountyConsentPolicy, type CountyConsentPolicy } from './countyPolicy';
+import { gateEntities } from './entities';
 import { applyMasking } from './masking';
 import { ruleTree, securityMiddleware, type FieldRules } from './permissions';
 
@@ -56,7 +57,7 @@ export function applySecurity(schema: GraphQLSchema, deps: SecurityDeps): GraphQ
     subjectHash: deps.subjectHash,
   };
   const rules = ruleTree(access);
-  const gated = gatePeople(applyMasking(schema), access);
+  const gated = gateEntities(gatePeople(applyMasking(schema), access), access);
   const secured = applyMiddleware(gated, securityMiddleware(rules));
   registry.set(secured, { access, rules, close: () => access.consents.close() });
   return secured;

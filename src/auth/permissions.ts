@@ -36,7 +36,8 @@ import type { PersonParent } from '../evidence/person';
 import type { Purpose } from '../evidence/reader';
 import { checkIdNumber, checkIdNumberList, checkPurpose } from '../evidence/validate';
 import { allowedBasis, decidePersonAccess, DENIAL, PERSON_READER_ROLES, recordDenial, type AccessDeps } from './access';
-import { COUNTY_ROLES, type Role } from './viewer';
+import { checkRepresentations, familyOf, recordRefusedRepresentations } from './entities';
+import { COUNTY_ROLES, ROLES, type Role } from './viewer';
 
 type Ctx = GatewayContext;
 /** graphql-shield's ShieldRule (its package does not export the name) */
@@ -60,6 +61,8 @@ function hasRole(name: string, roles: readonly Role[]) {
 export const isAuditor = hasRole('isAuditor', ['auditor']);
 export const isAdmin = hasRole('isAdmin', ['admin']);
 export const isApplicant = hasRole('isApplicant', ['applicant']);
+/** `_service { sdl }`: the printed schema, what introspection shows and docs/schema.graphql holds; any signed-in caller. */
+export const isSignedIn = hasRole('isSignedIn', ROLES);
 
 const validIdOrNull = (v: unknown): string | null =>
   typeof v === 'string' && isValidIdNumber(normalizeIdNumber(v)) ? normalizeIdNumber(v) : null;
@@ -156,7 +159,31 @@ export function personRules(deps: AccessDeps) {
     }),
   );
 
-  return { canReadPerson, canReadPeople, canVerifyApplication, personVisible };
+  /**
+   * Query._entities (a supergraph's router resolving Person references): the same decision as
+   * people, for the persons and purposes the representations' keys name. A representation
+   * without its purpose, of an unknown type, or past the request's cap is refused and
+   * recorded before any decision (entities.ts); no department is called.
+   */
+  const canReadEntities = rule('canReadEntities', { cache: 'strict' })(
+    (_p, args: { representations: unknown[] }, ctx: Ctx, info: GraphQLResolveInfo) =>
+      guarded(async () => {
+        const fields = selectedFields(info);
+        if (!PERSON_READER_ROLES.includes(ctx.viewer.role)) {
+          await recordRefusedRepresentations(ctx, args.representations, fields, DENIAL.role);
+          return false;
+        }
+        const persons = await checkRepresentations(ctx, info, args.representations, fields);
+        if (persons.length === 0) return true;
+        const decisions = await Promise.allSettled(
+          persons.map((p) => decidePersonAccess(deps, ctx, p.idNumber, p.purpose, { fields, family: familyOf(persons, p.purpose) })),
+        );
+        // a check that failed (a department down) is reported per person by gateEntities
+        return decisions.some((d) => d.status === 'rejected' || d.value.allowed);
+      }),
+  );
+
+  return { canReadPerson, canReadPeople, canVerifyApplication, personVisible, canReadEntities };
 }
 
 const allowAll = (fields: string[]): FieldRules => Object.fromEntries(fields.map((f) => [f, allow]));
@@ -176,14 +203,20 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       auditIntegrity: isAuditor,
       myConsents: isApplicant,
       myAccessLog: isApplicant,
+      _entities: p.canReadEntities,
+      _service: isSignedIn,
     },
     Mutation: {
       evictPersonCache: isAdmin,
       grantConsent: isApplicant,
       revokeConsent: isApplicant,
     },
-    // one field per entry of the EVIDENCE registry; a record's own fields below stay listed by hand (deny by default)
-    Person: Object.fromEntries(['idNumber', ...EVIDENCE_NAMES].map((f) => [f, p.personVisible])),
+    // one field per entry of the EVIDENCE registry, and the purpose; a record's own fields below stay listed by hand (deny by default)
+    Person: Object.fromEntries(['idNumber', ...EVIDENCE_NAMES, 'purpose'].map((f) => [f, p.personVisible])),
+    // the purpose a Person was read for: reachable only through Person.purpose (personVisible)
+    ReadPurpose: allowAll(['applicationId', 'countyCode']),
+    // the subgraph's printed schema: reachable only through Query._service (signed in)
+    _Service: allowAll(['sdl']),
 
     // evidence records: reachable only through a Person field (personVisible)
     HouseholdRegistration: allowAll([

@@ -16,6 +16,7 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** 日期时间 A point in time, ISO 8601 with an explicit offset or `Z` (e.g. 2025-07-01T08:30:00+08:00). */
   DateTime: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 /** 操作 What an access-log entry records. */
@@ -660,6 +661,8 @@ export type PageInfo = {
 /**
  * 个人 A person and the evidence every department holds on them. A list field is an empty list
  * when the department has no record and null only when the department could not answer.
+ * In a supergraph, an entity whose key is the ID number and the purpose: a read through
+ * `_entities` names its purpose as `person` does.
  */
 export type Person = {
   __typename?: 'Person';
@@ -681,6 +684,8 @@ export type Person = {
   properties?: Maybe<Array<PropertyCertificate>>;
   /** 网签购房合同 Purchase contracts where the person is a buyer or co-buyer (住房和城乡建设 housing). */
   purchaseContracts?: Maybe<Array<PurchaseContract>>;
+  /** 用途 The application and county this person was read for (part of the entity key). */
+  purpose: ReadPurpose;
   /** 居住证 The person's residence permits (公安 police). */
   residencePermits?: Maybe<Array<ResidencePermit>>;
   /**
@@ -696,6 +701,8 @@ export type Person = {
 /**
  * 个人 A person and the evidence every department holds on them. A list field is an empty list
  * when the department has no record and null only when the department could not answer.
+ * In a supergraph, an entity whose key is the ID number and the purpose: a read through
+ * `_entities` names its purpose as `person` does.
  */
 export type PersonSocialInsuranceArgs = {
   from?: InputMaybe<Scalars['String']['input']>;
@@ -882,6 +889,15 @@ export type QueryVerifyApplicationArgs = {
   input: ApplicationInput;
 };
 
+/** 用途 The application and county a person was read for: the purpose of the read, as an answer. */
+export type ReadPurpose = {
+  __typename?: 'ReadPurpose';
+  /** 申请编号 The enrollment application the read serves. */
+  applicationId: Scalars['ID']['output'];
+  /** 县区代码 The 6-digit region code of the county whose platform handles the application. */
+  countyCode: Scalars['String']['output'];
+};
+
 /** 预建籍监护人 A guardian on the student registry draft. */
 export type RegistryGuardian = {
   __typename?: 'RegistryGuardian';
@@ -1036,6 +1052,17 @@ export type Verification = {
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -1099,7 +1126,17 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = {
+  Person: Person;
+};
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"idNumber":true,"purpose":{"applicationId":true,"countyCode":true}}> );
+};
 
 
 
@@ -1107,7 +1144,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   AccessAction: AccessAction;
   AccessLogConnection: ResolverTypeWrapper<AccessLogConnection>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AccessLogEdge: ResolverTypeWrapper<AccessLogEdge>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccessLogEntry: ResolverTypeWrapper<AccessLogEntry>;
   AccessLogFilter: AccessLogFilter;
   AccessLogRead: ResolverTypeWrapper<AccessLogRead>;
@@ -1115,10 +1154,11 @@ export type ResolversTypes = {
   AccessSource: AccessSource;
   ApplicantPerson: ApplicantPerson;
   ApplicationInput: ApplicationInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditChain: ResolverTypeWrapper<AuditChain>;
   AuditIntegrity: ResolverTypeWrapper<AuditIntegrity>;
   BirthCertificate: ResolverTypeWrapper<EvidenceParent<'BirthCertificate'>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheEviction: ResolverTypeWrapper<CacheEviction>;
   Check: ResolverTypeWrapper<Check>;
   CheckStatus: CheckStatus;
@@ -1131,16 +1171,13 @@ export type ResolversTypes = {
   EnrollmentCategory: EnrollmentCategory;
   EnterpriseLicense: ResolverTypeWrapper<EvidenceParent<'EnterpriseLicense'>>;
   EvidenceKind: EvidenceKind;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Gender: Gender;
   Guardian: Guardian;
   GuardianRelation: GuardianRelation;
   HouseholdRegistration: ResolverTypeWrapper<EvidenceParent<'HouseholdRegistration'>>;
   HouseholdType: HouseholdType;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IndividualBusinessLicense: ResolverTypeWrapper<EvidenceParent<'IndividualBusinessLicense'>>;
   InsuranceType: InsuranceType;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LeaseFiling: ResolverTypeWrapper<EvidenceParent<'LeaseFiling'>>;
   MarriageRegistration: ResolverTypeWrapper<EvidenceParent<'MarriageRegistration'>>;
   MarriageStatus: MarriageStatus;
@@ -1153,6 +1190,7 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<PersonParent>;
   PiiKind: PiiKind;
   Points: ResolverTypeWrapper<Points>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PointsItem: ResolverTypeWrapper<PointsItem>;
   PointsItemKind: PointsItemKind;
   PropertyCertificate: ResolverTypeWrapper<EvidenceParent<'PropertyCertificate'>>;
@@ -1160,11 +1198,11 @@ export type ResolversTypes = {
   PurchaseContract: ResolverTypeWrapper<EvidenceParent<'PurchaseContract'>>;
   Purpose: Purpose;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReadPurpose: ResolverTypeWrapper<ReadPurpose>;
   RegistryGuardian: ResolverTypeWrapper<RegistryGuardian>;
   ResidencePermit: ResolverTypeWrapper<EvidenceParent<'ResidencePermit'>>;
   SocialInsurancePayment: ResolverTypeWrapper<EvidenceParent<'SocialInsurancePayment'>>;
   Stage: Stage;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   StudentRegistryDraft: ResolverTypeWrapper<StudentRegistryDraft>;
   SubsidizedHousingContract: ResolverTypeWrapper<EvidenceParent<'SubsidizedHousingContract'>>;
   SubsidizedHousingMember: ResolverTypeWrapper<SubsidizedHousingMember>;
@@ -1174,16 +1212,19 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessLogConnection: AccessLogConnection;
+  Int: Scalars['Int']['output'];
   AccessLogEdge: AccessLogEdge;
+  String: Scalars['String']['output'];
   AccessLogEntry: AccessLogEntry;
   AccessLogFilter: AccessLogFilter;
   AccessLogRead: AccessLogRead;
   ApplicantPerson: ApplicantPerson;
   ApplicationInput: ApplicationInput;
+  ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   AuditChain: AuditChain;
   AuditIntegrity: AuditIntegrity;
   BirthCertificate: EvidenceParent<'BirthCertificate'>;
-  Boolean: Scalars['Boolean']['output'];
   CacheEviction: CacheEviction;
   Check: Check;
   CoOwner: CoOwner;
@@ -1192,12 +1233,9 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EnterpriseLicense: EvidenceParent<'EnterpriseLicense'>;
-  Float: Scalars['Float']['output'];
   Guardian: Guardian;
   HouseholdRegistration: EvidenceParent<'HouseholdRegistration'>;
-  ID: Scalars['ID']['output'];
   IndividualBusinessLicense: EvidenceParent<'IndividualBusinessLicense'>;
-  Int: Scalars['Int']['output'];
   LeaseFiling: EvidenceParent<'LeaseFiling'>;
   MarriageRegistration: EvidenceParent<'MarriageRegistration'>;
   Mutation: Record<PropertyKey, never>;
@@ -1207,16 +1245,17 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: PersonParent;
   Points: Points;
+  Float: Scalars['Float']['output'];
   PointsItem: PointsItem;
   PropertyCertificate: EvidenceParent<'PropertyCertificate'>;
   Provenance: Provenance;
   PurchaseContract: EvidenceParent<'PurchaseContract'>;
   Purpose: Purpose;
   Query: Record<PropertyKey, never>;
+  ReadPurpose: ReadPurpose;
   RegistryGuardian: RegistryGuardian;
   ResidencePermit: EvidenceParent<'ResidencePermit'>;
   SocialInsurancePayment: EvidenceParent<'SocialInsurancePayment'>;
-  String: Scalars['String']['output'];
   StudentRegistryDraft: StudentRegistryDraft;
   SubsidizedHousingContract: EvidenceParent<'SubsidizedHousingContract'>;
   SubsidizedHousingMember: SubsidizedHousingMember;
@@ -1439,7 +1478,8 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PersonResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+export type PersonResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   birthCertificates?: Resolver<Maybe<Array<ResolversTypes['BirthCertificate']>>, ParentType, ContextType>;
   enterprises?: Resolver<Maybe<Array<ResolversTypes['EnterpriseLicense']>>, ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['HouseholdRegistration']>, ParentType, ContextType>;
@@ -1449,6 +1489,7 @@ export type PersonResolvers<ContextType = GatewayContext, ParentType extends Res
   marriages?: Resolver<Maybe<Array<ResolversTypes['MarriageRegistration']>>, ParentType, ContextType>;
   properties?: Resolver<Maybe<Array<ResolversTypes['PropertyCertificate']>>, ParentType, ContextType>;
   purchaseContracts?: Resolver<Maybe<Array<ResolversTypes['PurchaseContract']>>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['ReadPurpose'], ParentType, ContextType>;
   residencePermits?: Resolver<Maybe<Array<ResolversTypes['ResidencePermit']>>, ParentType, ContextType>;
   socialInsurance?: Resolver<Maybe<Array<ResolversTypes['SocialInsurancePayment']>>, ParentType, ContextType, Partial<PersonSocialInsuranceArgs>>;
   subsidizedHousing?: Resolver<Maybe<Array<ResolversTypes['SubsidizedHousingContract']>>, ParentType, ContextType>;
@@ -1508,6 +1549,11 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   people?: Resolver<Array<Maybe<ResolversTypes['Person']>>, ParentType, ContextType, RequireFields<QueryPeopleArgs, 'idNumbers' | 'purpose'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'idNumber' | 'purpose'>>;
   verifyApplication?: Resolver<ResolversTypes['Verification'], ParentType, ContextType, RequireFields<QueryVerifyApplicationArgs, 'input'>>;
+};
+
+export type ReadPurposeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReadPurpose'] = ResolversParentTypes['ReadPurpose']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  countyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RegistryGuardianResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RegistryGuardian'] = ResolversParentTypes['RegistryGuardian']> = {
@@ -1617,6 +1663,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Provenance?: ProvenanceResolvers<ContextType>;
   PurchaseContract?: PurchaseContractResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReadPurpose?: ReadPurposeResolvers<ContextType>;
   RegistryGuardian?: RegistryGuardianResolvers<ContextType>;
   ResidencePermit?: ResidencePermitResolvers<ContextType>;
   SocialInsurancePayment?: SocialInsurancePaymentResolvers<ContextType>;

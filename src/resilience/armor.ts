@@ -109,7 +109,8 @@ export function queryProtection(
  * a row already fetched (the token limit bounds how many a query may name). List sizes:
  *   - `first` (access-log pages): its value, literal or variable (DEFAULT_PAGE_SIZE when
  *     absent; clamped to MAX_PAGE_SIZE, past which the resolver refuses the argument itself);
- *   - `idNumbers` (people): the number given, clamped to MAX_PEOPLE_PER_QUERY likewise;
+ *   - `idNumbers` (people) and `representations` (_entities): the number given, clamped to
+ *     MAX_PEOPLE_PER_QUERY likewise;
  *   - any other list: 1, since its length is the department's record count, not the caller's.
  * Fragments are inlined where they are spread (each fragment's cost computed once), so neither
  * a fragment nor an alias hides work; fragments may nest at most MAX_FRAGMENT_NESTING deep.
@@ -138,7 +139,8 @@ export function queryCost(
         const n = intOf(arg.value, vars);
         return Math.min(Math.max(n ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
       }
-      if (arg.name.value === 'idNumbers') {
+      // people's ID numbers, and the entity path's representations (one person each)
+      if (arg.name.value === 'idNumbers' || arg.name.value === 'representations') {
         const n = lengthOf(arg.value, vars);
         return Math.min(Math.max(n ?? 1, 1), MAX_PEOPLE_PER_QUERY);
       }

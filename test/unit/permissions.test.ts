@@ -2,7 +2,8 @@
 // root field is simply allowed, a field nobody named is denied at run time, and the county
 // consent policy file is checked at start-up.
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { graphql, isObjectType, type GraphQLSchema } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { graphql, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { allow } from 'graphql-shield';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildResolvers } from '../../resolvers/index';
@@ -87,8 +88,9 @@ describe('deny by default at run time', () => {
 
   it('a field no rule names is FORBIDDEN to every role, leaf fields of unnamed types included', async () => {
     const sdl = [...loadTypeDefs(), 'extend type Query { secret: String  box: Box }  type Box { inside: String }'];
-    const raw = makeExecutableSchema({
-      typeDefs: sdl,
+    // the gateway's SDL is a federation subgraph's (@link, @key), so it is built as one
+    const raw = buildSubgraphSchema({
+      typeDefs: parse(sdl.join('\n')),
       resolvers: { Query: { secret: () => 'leaked', box: () => ({ inside: 'leaked' }) } },
     });
     const secured = applyMiddleware(
