@@ -33,6 +33,8 @@ export const DEFAULT_CACHE_TTL: Record<EvidenceName, number> = {
   birthCertificates: 24 * 3600,
 };
 export const DEFAULT_NO_RECORD_TTL = 600;
+/** 12 h: a working day with margin; the identity platform's tokens are far shorter */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SEC = 12 * 3600;
 
 export interface DepartmentConfig {
   baseUrl: string;
@@ -74,6 +76,8 @@ export interface Config {
     issuer: string;
     audience: string;
     clockToleranceSec: number;
+    /** the longest a token may be valid for (exp - iat, or exp - now without iat) */
+    maxLifetimeSec: number;
   };
   departments: Record<Department, DepartmentConfig>;
   /** base64 of 32 bytes; `id:key,id:key` for rotation (the first seals, all open) */
@@ -218,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: env.JWT_ISSUER || 'https://identity.dev.jining.invalid',
       audience: env.JWT_AUDIENCE || 'jining-enrollment-gateway',
       clockToleranceSec: parse(intFrom('JWT_CLOCK_TOLERANCE_SEC', 30, 0, 300), env.JWT_CLOCK_TOLERANCE_SEC),
+      maxLifetimeSec: parse(intFrom('JWT_MAX_LIFETIME_SEC', DEFAULT_MAX_TOKEN_LIFETIME_SEC, 60, 7 * 24 * 3600), env.JWT_MAX_LIFETIME_SEC),
     },
     departments,
     cacheEncryptionKey: env.CACHE_ENCRYPTION_KEY || undefined,

@@ -155,6 +155,32 @@ const REFUSED: [label: string, authorization: () => Promise<string | undefined>,
     'warn',
   ],
   ['no subject', async () => `Bearer ${await signed({ sub: undefined })}`, 'missing claim sub', 'warn'],
+  // a long-lived token is a long-lived key: 13 h is over the 12 h default
+  [
+    'valid for 13 h (exp - iat)',
+    async () => `Bearer ${await signed({ iat: now(), exp: now() + 13 * 3600 })}`,
+    'lifetime over JWT_MAX_LIFETIME_SEC (exp - iat)',
+    'warn',
+  ],
+  [
+    'valid for 13 h more, without iat',
+    async () => `Bearer ${await signed({ iat: undefined, exp: now() + 13 * 3600 })}`,
+    'lifetime over JWT_MAX_LIFETIME_SEC (exp - iat)',
+    'warn',
+  ],
+  // "clerk-1\u202enimda" shows as "clerk-1admin" in a log viewer or the console
+  [
+    'subject with a right-to-left override',
+    async () => `Bearer ${await signed({ sub: 'clerk-1\u202enimda' })}`,
+    'missing or unprintable subject (sub)',
+    'warn',
+  ],
+  [
+    'subject with a newline and an escape sequence (a forged log line)',
+    async () => `Bearer ${await signed({ sub: 'clerk-1\n{"msg":"ok"}\u001b[2K' })}`,
+    'missing or unprintable subject (sub)',
+    'warn',
+  ],
 ];
 
 describe('401 UNAUTHENTICATED, the same message for every failed check', () => {
