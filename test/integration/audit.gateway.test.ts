@@ -46,6 +46,8 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
   let family: { countyCode: string; child: string; guardians: string[]; names: string[] };
   const purpose = () => ({ applicationId: `APP-${store}-1`, countyCode: family.countyCode });
   let familyWindow: { from: string; to: string };
+  // the gateway's own request ids (x-request-id of each answer): a caller's is only a correlation id
+  const requests = { family: '', policeDown: '', denied: '' };
 
   beforeAll(async () => {
     ({ gw, schema } = await startOn(store, `audit_gw_${store}`));
@@ -80,11 +82,12 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
       { token: platform, headers: { 'x-request-id': `family-${store}-0001` } },
     );
     familyWindow = { from, to: new Date().toISOString() };
+    requests.family = res.requestId;
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.people).toHaveLength(3);
 
-    const entries = await rows(`family-${store}-0001`);
+    const entries = await rows(requests.family);
     expect(entries).toHaveLength(ids().length * EVIDENCE_NAMES.length);
     for (const id of ids()) {
       const mine = entries.filter((e) => e.subject_hash === subjectHash(id));
@@ -123,11 +126,12 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
         { token: platform, headers: { 'x-request-id': `police-down-${store}`, 'x-evidence-fresh': '1' } },
       );
       expect(res.body.errors?.map((e: any) => e.extensions.code)).toContain('DEPARTMENT_UNAVAILABLE');
+      requests.policeDown = res.requestId;
       expect(res.body.data.person.household).toBeNull();
     } finally {
       gw.mock.reset();
     }
-    const entries = await rows(`police-down-${store}`);
+    const entries = await rows(requests.policeDown);
     const police = entries.filter((e) => e.department === 'police');
     expect(police.map((e) => e.evidence).sort()).toEqual(['household', 'residencePermits']);
     for (const e of police)
@@ -145,7 +149,8 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
       { token: platform, headers: { 'x-request-id': `denied-${store}-01` } },
     );
     expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const denied = await rows(`denied-${store}-01`);
+    requests.denied = res.requestId;
+    const denied = await rows(requests.denied);
     expect(denied.length).toBeGreaterThanOrEqual(1);
     for (const e of denied)
       expect(e).toMatchObject({ outcome: 'DENIED', source: null, subject_hash: subjectHash(family.child), county_code: other });
@@ -194,9 +199,9 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
 
     const inWindow = await logs({ ...familyWindow }, 200);
     expect(inWindow.data.accessLogs.edges).toHaveLength(ids().length * EVIDENCE_NAMES.length);
-    expect(new Set(inWindow.data.accessLogs.edges.map((e: any) => e.node.requestId))).toEqual(new Set([`family-${store}-0001`]));
+    expect(new Set(inWindow.data.accessLogs.edges.map((e: any) => e.node.requestId))).toEqual(new Set([requests.family]));
 
-    const byRequest = await logs({ requestId: `police-down-${store}`, department: 'police' });
+    const byRequest = await logs({ requestId: requests.policeDown, department: 'police' });
     expect(byRequest.data.accessLogs.edges).toHaveLength(2);
 
     const byActor = await logs({ actorSubject: 'clerk-9', actorRole: 'school_reviewer', countyCode: family.countyCode });

@@ -72,12 +72,12 @@ export interface TestGateway {
   mock: MockDepartments;
   scenarios: Scenario[];
   token(claims: { role: Role; county?: string; idNumber?: string; sub?: string }): Promise<string>;
-  /** POST /graphql; returns the status and the parsed body */
+  /** POST /graphql; returns the status, the gateway's request id (x-request-id) and the parsed body */
   graphql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
     opts?: { token?: string | null; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  ): Promise<{ status: number; requestId: string; body: { data?: T; errors?: any[] } }>;
   /** department calls since the last reset, as GET /__mock/stats reports them */
   stats(): Record<Department, { requests: number; ids: number }>;
   close(): Promise<void>;
@@ -123,7 +123,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
       const headers: Record<string, string> = { 'content-type': 'application/json', ...o.headers };
       if (o.token) headers.authorization = `Bearer ${o.token}`;
       const res = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      return { status: res.status, body: (await res.json()) as any };
+      return { status: res.status, requestId: res.headers.get('x-request-id') ?? '', body: (await res.json()) as any };
     },
     stats: () => structuredClone(mock.stats),
     async close() {
