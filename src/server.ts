@@ -285,7 +285,7 @@ async function graphql(
   const body = await readBody(req);
   if (body === 'too_large') {
     app.metrics.errors.inc({ code: 'QUERY_TOO_COMPLEX' });
-    return sendError(res, 413, 'QUERY_TOO_COMPLEX', 'The request body is too large.');
+    return refuseLargeBody(req, res);
   }
 
   let viewer;
@@ -365,19 +365,43 @@ function correlationIdOf(value: string | string[] | undefined): string | undefin
   return typeof value === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(value) ? value : undefined;
 }
 
+/**
+ * The body, or 'too_large' as soon as it is known to be over MAX_BODY_BYTES: from its declared
+ * length before any of it is read, or once what arrived passes the cap. The rest is never read.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.resolve('too_large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
+      if (size <= MAX_BODY_BYTES) return void chunks.push(c);
+      req.off('data', onData);
+      req.pause();
+      resolve('too_large');
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** How long a refused upload's connection stays half-open for the 413 to be read before it is cut. */
+const REFUSED_BODY_LINGER_MS = 1000;
+
+/**
+ * 413, and the connection closes: reading on would let one client stream gigabytes into a
+ * request already refused. The answer goes out first and the socket is half-closed so the
+ * client can read it; what the client still sends is never read, and the socket is cut soon after.
+ */
+function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  res.once('finish', () => {
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), REFUSED_BODY_LINGER_MS).unref();
+  });
+  sendError(res, 413, 'QUERY_TOO_COMPLEX', 'The request body is too large.');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
