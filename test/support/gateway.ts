@@ -9,7 +9,7 @@ import { createApp, type App, type AppOverrides } from '../../src/app';
 import { devTokenSigner } from '../../src/auth/devKeys';
 import type { Role } from '../../src/auth/viewer';
 import { loadConfig, DEPARTMENT_ENV, type Config } from '../../src/config';
-import { DEV_APP_KEY, devDepartmentSecret } from '../../connectors/devCredentials';
+import { STAND_IN_APP_KEY, standInDepartmentSecret } from '../../mocks/standInCredentials';
 import { DEPARTMENTS, type Department } from '../../src/evidence/kinds';
 import type { Dataset } from '../../src/evidence/records';
 import { createLogger } from '../../src/observability/logger';
@@ -93,6 +93,8 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     MOCKS: 'off',
+    // the departments are msw on this process's own "network": a test run as production speaks http:// to them
+    ALLOW_HTTP_ON_INTERNAL_NETWORK: '1',
     SUBJECT_HASH_KEY: 'test-subject-hash-key',
     CACHE_ENCRYPTION_KEY: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
     ...Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_URL`, `${DEPARTMENT_HOST}/${d}`])),
@@ -147,8 +149,8 @@ export function productionEnv(isolation: string, publicKeyPem: string): Record<s
     DATABASE_URL,
     DATABASE_SCHEMA: isolation,
     JWT_PUBLIC_KEY: publicKeyPem,
-    DEPARTMENT_APP_KEY: DEV_APP_KEY,
-    ...Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_APP_SECRET`, devDepartmentSecret(d)])),
+    DEPARTMENT_APP_KEY: STAND_IN_APP_KEY,
+    ...Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_APP_SECRET`, standInDepartmentSecret(d)])),
   };
 }
 
