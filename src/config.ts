@@ -287,9 +287,7 @@ function refuseDevelopmentSecrets(env: NodeJS.ProcessEnv, departments: Record<De
  * let through are returned, for one warning at start-up.
  */
 function plainHttpUrls(env: NodeJS.ProcessEnv): string[] {
-  const settings = ['JWKS_URL', ...DEPARTMENTS.map((d) => `${DEPARTMENT_ENV[d]}_URL`)].filter((name) =>
-    /^http:/i.test(env[name] ?? ''),
-  );
+  const settings = ['JWKS_URL', ...DEPARTMENTS.map((d) => `${DEPARTMENT_ENV[d]}_URL`)].filter((name) => /^http:/i.test(env[name] ?? ''));
   if (settings.length === 0) return [];
   if (!/^(1|true)$/i.test(env.ALLOW_HTTP_ON_INTERNAL_NETWORK ?? ''))
     throw new ConfigError(
