@@ -210,12 +210,29 @@ describe('in production', () => {
   const schema = isolationName('tokens_production');
   let prod: TestGateway;
 
+  const prodLog: Record<string, unknown>[] = [];
+
   beforeAll(async () => {
-    prod = await startTestGateway({ isolation: schema, env: productionEnv(schema, publicKeyPem) });
-  });
+    const logger = createLogger(
+      'info',
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          prodLog.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+          done();
+        },
+      }),
+    );
+    prod = await startTestGateway({ isolation: schema, env: productionEnv(schema, publicKeyPem), overrides: { logger } });
+  }, 120_000);
   afterAll(async () => {
     await prod?.close();
     await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+
+  it('the departments over http:// on the test network (ALLOW_HTTP_ON_INTERNAL_NETWORK=1): one warning at start, naming them', () => {
+    const warnings = prodLog.filter((l) => String(l.msg).startsWith('ALLOW_HTTP_ON_INTERNAL_NETWORK'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 40, settings: expect.arrayContaining(['POLICE_URL', 'HEALTH_URL']) });
   });
 
   it('answers every failed check with exactly the same body: no reason', async () => {
