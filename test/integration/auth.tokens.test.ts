@@ -2,12 +2,10 @@
 // learns nothing about which check failed; no GraphQL runs and no department is called. The
 // operator does learn it: the log names the check (never the token, never an ID number), and a
 // development gateway says it in `extensions.reason`, which production never does.
-import { Writable } from 'node:stream';
 import { SignJWT, UnsecuredJWT, generateKeyPair, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../../src/auth/devKeys';
-import { createLogger } from '../../src/observability/logger';
-import { isolationName, productionEnv, startTestGateway, type TestGateway } from '../support/gateway';
+import { capturedLogger, isolationName, productionEnv, startTestGateway, type TestGateway } from '../support/gateway';
 import { adminQuery } from './audit.harness';
 import { totalCalls } from './auth.support';
 
@@ -16,25 +14,11 @@ let publicKeyPem: string;
 let signingKey: Awaited<ReturnType<typeof importPKCS8>>;
 const QUERY = `{ __typename }`;
 const now = () => Math.floor(Date.now() / 1000);
-/** the gateway's log lines, parsed */
-const logLines: Record<string, unknown>[] = [];
-const logText: string[] = [];
-
-function captureLog() {
-  return createLogger(
-    'info',
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        logText.push(chunk.toString());
-        logLines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-        done();
-      },
-    }),
-  );
-}
+/** the development gateway's log lines, parsed and as written */
+const { logger: devLogger, lines: logLines, text: logText } = capturedLogger();
 
 beforeAll(async () => {
-  gw = await startTestGateway({ overrides: { logger: captureLog() } });
+  gw = await startTestGateway({ overrides: { logger: devLogger } });
   const keys = await ensureDevKeys(gw.config.dataDir);
   publicKeyPem = keys.publicKeyPem;
   signingKey = await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG);
@@ -210,18 +194,9 @@ describe('in production', () => {
   const schema = isolationName('tokens_production');
   let prod: TestGateway;
 
-  const prodLog: Record<string, unknown>[] = [];
+  const { logger, lines: prodLog } = capturedLogger();
 
   beforeAll(async () => {
-    const logger = createLogger(
-      'info',
-      new Writable({
-        write(chunk: Buffer, _enc, done) {
-          prodLog.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-          done();
-        },
-      }),
-    );
     prod = await startTestGateway({ isolation: schema, env: productionEnv(schema, publicKeyPem), overrides: { logger } });
   }, 120_000);
   afterAll(async () => {

@@ -2,28 +2,17 @@
 // gateway's own: a caller that could choose it could file its reads under another request's id
 // (muddying an auditor's "what did request X read") or make two requests look like one. A
 // caller's x-request-id is kept only as a correlation id: logged, answered as x-correlation-id.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/observability/logger';
-import { PERSON_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
+import { PERSON_QUERY, capturedLogger, startTestGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let platform: string;
 let child: string;
 let guardian: string;
 let countyCode: string;
-const logLines: Record<string, unknown>[] = [];
+const { logger, lines: logLines } = capturedLogger();
 
 beforeAll(async () => {
-  const logger = createLogger(
-    'info',
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        logLines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-        done();
-      },
-    }),
-  );
   gw = await startTestGateway({ overrides: { logger } });
   const s = gw.scenarios[0]!;
   countyCode = s.countyCode;

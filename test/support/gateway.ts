@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { setupServer, type SetupServer } from 'msw/node';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { devTokenSigner } from '../../src/auth/devKeys';
@@ -12,7 +13,7 @@ import { loadConfig, DEPARTMENT_ENV, type Config } from '../../src/config';
 import { STAND_IN_APP_KEY, standInDepartmentSecret } from '../../mocks/standInCredentials';
 import { DEPARTMENTS, type Department } from '../../src/evidence/kinds';
 import type { Dataset } from '../../src/evidence/records';
-import { createLogger } from '../../src/observability/logger';
+import { createLogger, type Logger } from '../../src/observability/logger';
 import { startGateway, type Gateway } from '../../src/server';
 import { buildBuiltinDataset, builtinScenarioSummaries, type Scenario } from '../../mocks/data/families';
 import { MockDepartments, type MockOptions } from '../../mocks/departments';
@@ -179,4 +180,21 @@ export function isolationName(label: string): string {
     .replace(/[^a-z0-9]/gi, '_')
     .toLowerCase()
     .slice(0, 30)}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A logger whose lines a test reads: parsed, and as written (to check nothing leaks into them). */
+export function capturedLogger(): { logger: Logger; lines: Record<string, unknown>[]; text: string[] } {
+  const lines: Record<string, unknown>[] = [];
+  const text: string[] = [];
+  const logger = createLogger(
+    'info',
+    new Writable({
+      write(chunk: Buffer, _enc, done) {
+        text.push(chunk.toString());
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    }),
+  );
+  return { logger, lines, text };
 }
