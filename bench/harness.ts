@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEV_APP_KEY, devDepartmentSecret } from '../connectors/devCredentials';
+import { STAND_IN_APP_KEY, standInDepartmentSecret } from '../mocks/standInCredentials';
 import { generateCohort, type Scenario } from '../mocks/data/families';
 import { ensureDevKeys } from '../src/auth/devKeys';
 import { DEPARTMENT_ENV } from '../src/config';
@@ -99,10 +99,12 @@ export function gatewayEnv(label: string, extra: Record<string, string> = {}): R
     ...Object.fromEntries(
       DEPARTMENTS.flatMap((d) => [
         [`${DEPARTMENT_ENV[d]}_URL`, `${mocks.url}/${d}`],
-        [`${DEPARTMENT_ENV[d]}_APP_SECRET`, devDepartmentSecret(d)],
+        [`${DEPARTMENT_ENV[d]}_APP_SECRET`, standInDepartmentSecret(d)],
       ]),
     ),
-    DEPARTMENT_APP_KEY: DEV_APP_KEY,
+    DEPARTMENT_APP_KEY: STAND_IN_APP_KEY,
+    // the mock departments listen on loopback, over http://
+    ALLOW_HTTP_ON_INTERNAL_NETWORK: '1',
     JWT_PUBLIC_KEY: publicKeyPem,
     DATA_DIR: dataDir,
     SUBJECT_HASH_KEY: 'bench-subject-hash-key',

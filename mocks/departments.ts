@@ -4,6 +4,7 @@
 // for the ID numbers they were asked about.
 import { HttpResponse } from 'msw';
 import { DEV_APP_KEY, devDepartmentSecret } from '../connectors/devCredentials';
+import { STAND_IN_APP_KEY, standInDepartmentSecret } from './standInCredentials';
 import { verifySignature } from '../connectors/signing';
 import { DEPARTMENTS, type Department } from '../src/evidence/kinds';
 import type { Dataset } from '../src/evidence/records';
@@ -120,8 +121,10 @@ export class MockDepartments {
   }
 }
 
+/** the development credentials (npm start), and the stand-in ones a gateway run as production uses */
 function defaultCredentials(department: Department, appKey: string): string | undefined {
-  return appKey === DEV_APP_KEY ? devDepartmentSecret(department) : undefined;
+  if (appKey === DEV_APP_KEY) return devDepartmentSecret(department);
+  return appKey === STAND_IN_APP_KEY ? standInDepartmentSecret(department) : undefined;
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {

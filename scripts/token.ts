@@ -30,13 +30,19 @@ npm start trusts. Refuses, with one line and exit 2, a token the gateway would r
   --id-number N     the signed-in resident's ID number (required for applicant); see the
                     built-in families at GET /__mock/scenarios
   --sub S           the token's subject (default dev-ROLE[-COUNTY])
-  --ttl DURATION    how long it is valid: 30m, 1h, 8h, 7d (default 1h)
+  --ttl DURATION    how long it is valid: 30m, 1h, 8h (default 1h; at most
+                    JWT_MAX_LIFETIME_SEC, 12h unless set)
   -h, --help        this text
 
   TOKEN=$(npm run -s token -- --role county_platform --county 370811)`;
 
 /** The flag a user typed for each claim the gateway checks. */
 const FLAG: Record<ClaimError['claim'], string> = { sub: '--sub', role: '--role', county: '--county', idNumber: '--id-number' };
+
+/** 43200 -> "12h", 90 -> "90s": in the form --ttl takes */
+function durationText(seconds: number): string {
+  return seconds % 3600 === 0 ? `${seconds / 3600}h` : seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
+}
 
 function refuse(message: string): never {
   console.error(`npm run token: ${message}`);
@@ -101,7 +107,7 @@ try {
   token = await sign(claims, { sub, ttl: values.ttl });
 } catch {
   // jose's "Invalid time period format"
-  refuse(`--ttl must be a duration such as 30m, 1h, 8h or 7d`);
+  refuse(`--ttl must be a duration such as 30m, 1h or 8h`);
 }
 try {
   // the gateway's own verifier, with its clock tolerance: a token it would refuse is not printed
@@ -109,8 +115,9 @@ try {
   await verifier.verify(token);
 } catch (err) {
   if (!(err instanceof UnauthenticatedError)) throw err;
-  refuse(
-    err.reason === 'expired' ? '--ttl must be a duration in the future, such as 1h' : `the gateway would refuse this token: ${err.reason}`,
-  );
+  if (err.reason === 'expired') refuse('--ttl must be a duration in the future, such as 1h');
+  if (err.reason.startsWith('lifetime over'))
+    refuse(`--ttl must be at most ${durationText(config.jwt.maxLifetimeSec)} (JWT_MAX_LIFETIME_SEC)`);
+  refuse(`the gateway would refuse this token: ${err.reason}`);
 }
 process.stdout.write(`${token}\n`);

@@ -59,6 +59,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   loadPolicies();
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const metrics = new Metrics();
+  if (config.plainHttpSettings.length > 0)
+    logger.warn(
+      { settings: config.plainHttpSettings },
+      'ALLOW_HTTP_ON_INTERNAL_NETWORK: identity keys or department data travel over http://, unencrypted',
+    );
   const dev = config.production ? undefined : ensureDevSecrets(config.dataDir);
   const subjectHashKey = config.subjectHashKey ?? dev?.subjectHashKey;
   const cacheEncryptionKey = config.cacheEncryptionKey ?? dev?.cacheEncryptionKey;

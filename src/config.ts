@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEV_APP_KEY, devDepartmentSecret } from '../connectors/devCredentials';
 import { DEFAULT_POLICY, type DepartmentPolicy } from '../connectors/http';
 import { DEPARTMENTS, EVIDENCE, EVIDENCE_NAMES, type Department, type EvidenceName } from './evidence/kinds';
+import { existingDevSecrets } from './devSecrets';
 import { DEFAULT_BREAKER, type BreakerPolicy } from './resilience/departments';
 
 /** Env var prefix per department: POLICE_URL, CIVIL_AFFAIRS_URL, ... */
@@ -24,6 +25,8 @@ export const DEFAULT_CACHE_TTL = Object.fromEntries(EVIDENCE_NAMES.map((n) => [n
   number
 >;
 export const DEFAULT_NO_RECORD_TTL = 600;
+/** 12 h: a working day with margin; the identity platform's tokens are far shorter */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SEC = 12 * 3600;
 
 export interface DepartmentConfig {
   baseUrl: string;
@@ -65,6 +68,8 @@ export interface Config {
     issuer: string;
     audience: string;
     clockToleranceSec: number;
+    /** the longest a token may be valid for (exp - iat, or exp - now without iat) */
+    maxLifetimeSec: number;
   };
   departments: Record<Department, DepartmentConfig>;
   /** base64 of 32 bytes; `id:key,id:key` for rotation (the first seals, all open) */
@@ -87,6 +92,8 @@ export interface Config {
   logLevel: string;
   /** the auditor console's sign-in through the identity platform (CONSOLE_OIDC_*); unset: development sign-in only */
   consoleOidc: ConsoleOidcConfig | undefined;
+  /** production settings naming an http:// URL, allowed by ALLOW_HTTP_ON_INTERNAL_NETWORK (warned about at start) */
+  plainHttpSettings: string[];
 }
 
 export interface ConsoleOidcConfig {
@@ -173,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('CACHE_ENCRYPTION_KEY must be set in production when REDIS_URL is set');
   if (production && !env.DATABASE_URL) throw new ConfigError('DATABASE_URL must be set in production: the audit store is PostgreSQL');
 
+  if (production) refuseDevelopmentSecrets(env, departments);
+  const plainHttpSettings = production ? plainHttpUrls(env) : [];
+
   const cacheTtl = { ...DEFAULT_CACHE_TTL };
   for (const name of Object.keys(cacheTtl) as EvidenceName[]) {
     const key = `CACHE_TTL_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
@@ -209,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: env.JWT_ISSUER || 'https://identity.dev.jining.invalid',
       audience: env.JWT_AUDIENCE || 'jining-enrollment-gateway',
       clockToleranceSec: parse(intFrom('JWT_CLOCK_TOLERANCE_SEC', 30, 0, 300), env.JWT_CLOCK_TOLERANCE_SEC),
+      maxLifetimeSec: parse(intFrom('JWT_MAX_LIFETIME_SEC', DEFAULT_MAX_TOKEN_LIFETIME_SEC, 60, 7 * 24 * 3600), env.JWT_MAX_LIFETIME_SEC),
     },
     departments,
     cacheEncryptionKey: env.CACHE_ENCRYPTION_KEY || undefined,
@@ -237,7 +248,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     consoleOidc,
+    plainHttpSettings,
   };
+}
+
+/**
+ * The development credentials are in this repository for anyone to read: a production gateway
+ * signing with them, or hashing subjects with a DATA_DIR's development key, is not keeping
+ * anything secret. Refused without an opt-out.
+ */
+function refuseDevelopmentSecrets(env: NodeJS.ProcessEnv, departments: Record<Department, DepartmentConfig>): void {
+  if (env.DEPARTMENT_APP_KEY === DEV_APP_KEY)
+    throw new ConfigError('DEPARTMENT_APP_KEY is the development app key: production needs the one the departments issued');
+  for (const d of DEPARTMENTS) {
+    if (departments[d].secret === devDepartmentSecret(d))
+      throw new ConfigError(`${DEPARTMENT_ENV[d]}_APP_SECRET is the development secret: production needs the one the department issued`);
+  }
+  const dev = existingDevSecrets(env.DATA_DIR || './data');
+  if (dev && env.SUBJECT_HASH_KEY === dev.subjectHashKey)
+    throw new ConfigError('SUBJECT_HASH_KEY is the development key from DATA_DIR/dev-secrets.json: production needs its own');
+  if (dev && env.CACHE_ENCRYPTION_KEY === dev.cacheEncryptionKey)
+    throw new ConfigError('CACHE_ENCRYPTION_KEY is the development key from DATA_DIR/dev-secrets.json: production needs its own');
+}
+
+/**
+ * JWKS and the departments over http:// can be read and rewritten on the way: a forged key set
+ * mints any token, a rewritten answer changes a family's verification. Refused in production
+ * unless ALLOW_HTTP_ON_INTERNAL_NETWORK=1 says the network itself is trusted; the settings it
+ * let through are returned, for one warning at start-up.
+ */
+function plainHttpUrls(env: NodeJS.ProcessEnv): string[] {
+  const settings = ['JWKS_URL', ...DEPARTMENTS.map((d) => `${DEPARTMENT_ENV[d]}_URL`)].filter((name) => /^http:/i.test(env[name] ?? ''));
+  if (settings.length === 0) return [];
+  if (!/^(1|true)$/i.test(env.ALLOW_HTTP_ON_INTERNAL_NETWORK ?? ''))
+    throw new ConfigError(
+      `${settings.join(', ')} ${settings.length === 1 ? 'is' : 'are'} http://: production needs https:// (or ALLOW_HTTP_ON_INTERNAL_NETWORK=1 on a trusted internal network)`,
+    );
+  return settings;
 }
 
 /** For commands: the configuration, or one line naming what is wrong and exit 2. */

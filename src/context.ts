@@ -15,7 +15,13 @@ export interface GatewayContext {
   deadline: number;
 }
 
-export function buildContext(app: App, viewer: Viewer, requestId: string, opts: { fresh: boolean }): GatewayContext {
+export function buildContext(
+  app: App,
+  viewer: Viewer,
+  requestId: string,
+  /** correlationId: the caller's own x-request-id, logged beside the gateway's requestId */
+  opts: { fresh: boolean; correlationId?: string },
+): GatewayContext {
   const deadline = Date.now() + app.config.requestTimeoutMs;
   const evidence = new EvidenceReader({
     fetchers: app.fetchers,
@@ -33,5 +39,6 @@ export function buildContext(app: App, viewer: Viewer, requestId: string, opts: 
       },
     },
   });
-  return { requestId, viewer, logger: app.logger.child({ requestId }), evidence, app, deadline };
+  const logger = app.logger.child(opts.correlationId ? { requestId, correlationId: opts.correlationId } : { requestId });
+  return { requestId, viewer, logger, evidence, app, deadline };
 }

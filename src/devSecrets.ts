@@ -10,9 +10,18 @@ export interface DevSecrets {
   cacheEncryptionKey: string;
 }
 
+const fileIn = (dataDir: string) => join(dataDir, 'dev-secrets.json');
+
+/** The development secrets a development gateway left in DATA_DIR, if any (production refuses them). */
+export function existingDevSecrets(dataDir: string): DevSecrets | undefined {
+  const path = fileIn(dataDir);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as DevSecrets) : undefined;
+}
+
 export function ensureDevSecrets(dataDir: string): DevSecrets {
-  const path = join(dataDir, 'dev-secrets.json');
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DevSecrets;
+  const existing = existingDevSecrets(dataDir);
+  if (existing) return existing;
+  const path = fileIn(dataDir);
   mkdirSync(dataDir, { recursive: true });
   const secrets: DevSecrets = {
     subjectHashKey: randomBytes(32).toString('base64'),

@@ -7,11 +7,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { App } from './app';
 import { createConsole, type Console } from './console/index';
 import { createIde, type Ide } from './console/ide';
 import { buildContext, type GatewayContext } from './context';
+import { schemaNamesOf, withoutCallerText } from './errorMessages';
 import { errorCodeOf, RateLimitedError, UnauthenticatedError } from './errors';
 import { listen } from './lifecycle';
 import { queryProtection, QUERY_TOO_COMPLEX_MESSAGE, TOKEN_LIMIT_MESSAGE } from './resilience/armor';
@@ -49,9 +50,6 @@ interface ServerState {
   ide: Ide | undefined;
 }
 
-/** Messages graphql-js writes with the offending value in them ("got invalid value …"). */
-const ECHOED_VALUE = /(got invalid value|Expected value of type "[^"]+", found|cannot represent[^:]*:?)\s.*?(;|$)/gis;
-
 /** Apollo's own request-level codes, passed through as they are (their messages are graphql-js's). */
 const APOLLO_CODES_PASSED = new Set([
   'GRAPHQL_VALIDATION_FAILED',
@@ -62,8 +60,13 @@ const APOLLO_CODES_PASSED = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** Only our own codes, no stack, no echoed values; anything unexpected becomes a plain internal error. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+/** Only our own codes, no stack, nothing the caller sent; anything unexpected becomes a plain internal error. */
+export function errorFormatter(schema: GraphQLSchema): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  const schemaNames = schemaNamesOf(schema);
+  return (formatted, error) => formatError(formatted, error, schemaNames);
+}
+
+function formatError(formatted: GraphQLFormattedError, error: unknown, schemaNames: ReadonlySet<string>): GraphQLFormattedError {
   // graphql-js's own token limit is a parse error carrying the limit: answered as the others are
   if (TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
     return { message: QUERY_TOO_COMPLEX_MESSAGE, extensions: { code: 'QUERY_TOO_COMPLEX' } };
@@ -81,7 +84,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   for (const key of ['department', 'argumentName', 'retryAfterSeconds'] as const) {
     if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
   }
-  const message = formatted.message.replace(ECHOED_VALUE, (_m, lead: string, end: string) => `${lead.split(' ')[0]} invalid value${end}`);
+  const message = withoutCallerText(formatted.message, schemaNames);
   return { message, locations: formatted.locations, path: formatted.path, extensions };
 }
 
@@ -158,7 +161,7 @@ export async function startGateway(
     // SIGTERM first left the gateway's own stop waiting forever
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    formatError,
+    formatError: errorFormatter(app.schema),
     validationRules: protection?.validationRules ?? [],
     ...(protection ? { parseOptions: protection.parseOptions } : {}),
     // cache-control hints are never used (responses are per caller): its per-field hook is pure cost
@@ -272,13 +275,17 @@ async function graphql(
   res: ServerResponse,
   url: URL,
 ): Promise<void> {
-  const requestId = validRequestId(req.headers['x-request-id']) ?? randomUUID();
+  // the access log's request id is always the gateway's own: a caller choosing it could file its
+  // reads under another request's id. A caller's own id is kept beside it, for correlation only.
+  const requestId = randomUUID();
   res.setHeader('x-request-id', requestId);
+  const correlationId = correlationIdOf(req.headers['x-request-id']);
+  if (correlationId) res.setHeader('x-correlation-id', correlationId);
 
   const body = await readBody(req);
   if (body === 'too_large') {
     app.metrics.errors.inc({ code: 'QUERY_TOO_COMPLEX' });
-    return sendError(res, 413, 'QUERY_TOO_COMPLEX', 'The request body is too large.');
+    return refuseLargeBody(req, res);
   }
 
   let viewer;
@@ -292,7 +299,7 @@ async function graphql(
     app.metrics.errors.inc({ code: 'UNAUTHENTICATED' });
     // routine (a token ran out, a client forgot it) at info; a forged, misdirected or misissued one at warn
     const routine = refused.reason === 'expired' || refused.reason === 'no bearer token';
-    app.logger[routine ? 'info' : 'warn']({ requestId, reason: refused.reason }, 'token refused');
+    app.logger[routine ? 'info' : 'warn']({ requestId, correlationId, reason: refused.reason }, 'token refused');
     res.setHeader('www-authenticate', 'Bearer');
     // every failure answers alike; a developer (never production) is also told which check it was
     return sendError(res, 401, 'UNAUTHENTICATED', refused.message, app.config.production ? {} : { reason: refused.reason });
@@ -322,7 +329,7 @@ async function graphql(
   const fresh = /^(1|true)$/i.test(String(req.headers['x-evidence-fresh'] ?? ''));
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
-    context: async () => buildContext(app, viewer, requestId, { fresh }),
+    context: async () => buildContext(app, viewer, requestId, { fresh, correlationId }),
   });
   for (const [k, v] of result.headers) res.setHeader(k, v);
   res.statusCode = result.status ?? 200;
@@ -353,23 +360,48 @@ async function readiness(app: App, state: ServerState, res: ServerResponse): Pro
   return sendJson(res, 200, { status: 'ready', cache: app.cache.backend, breakers });
 }
 
-function validRequestId(value: string | string[] | undefined): string | undefined {
+/** A caller's x-request-id, if it is a plain token (anything else is dropped, never repeated back). */
+function correlationIdOf(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(value) ? value : undefined;
 }
 
+/**
+ * The body, or 'too_large' as soon as it is known to be over MAX_BODY_BYTES: from its declared
+ * length before any of it is read, or once what arrived passes the cap. The rest is never read.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.resolve('too_large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
+      if (size <= MAX_BODY_BYTES) return void chunks.push(c);
+      req.off('data', onData);
+      req.pause();
+      resolve('too_large');
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** How long a refused upload's connection stays half-open for the 413 to be read before it is cut. */
+const REFUSED_BODY_LINGER_MS = 1000;
+
+/**
+ * 413, and the connection closes: reading on would let one client stream gigabytes into a
+ * request already refused. The answer goes out first and the socket is half-closed so the
+ * client can read it; what the client still sends is never read, and the socket is cut soon after.
+ */
+function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  res.once('finish', () => {
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), REFUSED_BODY_LINGER_MS).unref();
+  });
+  sendError(res, 413, 'QUERY_TOO_COMPLEX', 'The request body is too large.');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

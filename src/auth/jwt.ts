@@ -85,6 +85,9 @@ export async function createTokenVerifier(jwt: Config['jwt'], devPublicKeyPem?: 
       const nowSec = Math.floor(Date.now() / 1000);
       if (payload.iat !== undefined && payload.iat > nowSec + jwt.clockToleranceSec)
         throw new UnauthenticatedError('issued in the future (iat)');
+      // a stolen long-lived token is a long-lived key: no identity platform needs to issue one
+      if (lifetimeSec(payload, nowSec) > jwt.maxLifetimeSec + jwt.clockToleranceSec)
+        throw new UnauthenticatedError('lifetime over JWT_MAX_LIFETIME_SEC (exp - iat)');
       const viewer = Object.freeze(viewerFromClaims(payload));
       viewerExp.set(viewer, payload.exp ?? 0);
       return viewer;
@@ -110,8 +113,30 @@ async function importPublicKey(pem: string): Promise<PublicKey> {
   throw new Error('JWT_PUBLIC_KEY is not an RSA or P-256 public key in PEM (SPKI) form');
 }
 
-/** Printable, no control characters: `sub` goes into logs, the access log and rate-limit keys. */
-const SUBJECT = /^[\x21-\x7e\u00a0-\uffff][\x20-\x7e\u00a0-\uffff]{0,255}$/;
+/**
+ * How long the token is valid for: exp - iat as issued, or, without iat, exp - now (a token
+ * without iat cannot show it was not issued long ago, so its remaining time is what counts).
+ */
+export function lifetimeSec(payload: JWTPayload, nowSec: number): number {
+  const exp = payload.exp ?? 0;
+  return typeof payload.iat === 'number' ? exp - payload.iat : exp - nowSec;
+}
+
+/** The longest `sub` accepted, in characters (code points). */
+export const MAX_SUBJECT_LENGTH = 256;
+
+/**
+ * `sub` goes into logs, the access log, the console and rate-limit keys: letters, marks, digits,
+ * punctuation and symbols, with inner spaces only. No control or format character (\p{C}: the
+ * bidirectional overrides and isolates such as U+202E, zero-width characters, private use,
+ * unassigned code points, lone surrogates), no other kind of space or line separator: what an
+ * auditor reads is what the platform sent.
+ */
+const SUBJECT = /^[\p{L}\p{M}\p{N}\p{P}\p{S}](?:[\p{L}\p{M}\p{N}\p{P}\p{S} ]*[\p{L}\p{M}\p{N}\p{P}\p{S}])?$/u;
+
+export function isPrintableSubject(sub: unknown): sub is string {
+  return typeof sub === 'string' && [...sub].length <= MAX_SUBJECT_LENGTH && sub.length <= 4 * MAX_SUBJECT_LENGTH && SUBJECT.test(sub);
+}
 
 /**
  * The claims as a Viewer, or UnauthenticatedError: an unknown role, a county role without a
@@ -120,7 +145,7 @@ const SUBJECT = /^[\x21-\x7e\u00a0-\uffff][\x20-\x7e\u00a0-\uffff]{0,255}$/;
  */
 export function viewerFromClaims(payload: JWTPayload): Viewer {
   const { sub, role } = payload;
-  if (typeof sub !== 'string' || !SUBJECT.test(sub)) throw new ClaimError('sub', 'missing or unprintable subject (sub)');
+  if (!isPrintableSubject(sub)) throw new ClaimError('sub', 'missing or unprintable subject (sub)');
   if (typeof role !== 'string') throw new ClaimError('role', 'missing claim role');
   if (!(ROLES as readonly string[]).includes(role)) throw new ClaimError('role', 'unknown role');
   const isCountyRole = COUNTY_ROLES.includes(role as Role);

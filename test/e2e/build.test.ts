@@ -9,7 +9,7 @@ import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_APP_KEY, devDepartmentSecret } from '../../connectors/devCredentials';
+import { STAND_IN_APP_KEY, standInDepartmentSecret } from '../../mocks/standInCredentials';
 import { DEPARTMENT_ENV } from '../../src/config';
 import { DEPARTMENTS } from '../../src/evidence/kinds';
 import { buildBuiltinDataset } from '../../mocks/data/families';
@@ -65,11 +65,13 @@ describe('the compiled gateway in production', () => {
         JWT_PUBLIC_KEY: await exportSPKI(publicKey),
         JWT_ISSUER: ISSUER,
         JWT_AUDIENCE: AUDIENCE,
-        DEPARTMENT_APP_KEY: DEV_APP_KEY,
+        DEPARTMENT_APP_KEY: STAND_IN_APP_KEY,
+        // the mock departments listen on loopback, over http://
+        ALLOW_HTTP_ON_INTERNAL_NETWORK: '1',
         ...Object.fromEntries(
           DEPARTMENTS.flatMap((d) => [
             [`${DEPARTMENT_ENV[d]}_URL`, `${mocks.url}/${d}`],
-            [`${DEPARTMENT_ENV[d]}_APP_SECRET`, devDepartmentSecret(d)],
+            [`${DEPARTMENT_ENV[d]}_APP_SECRET`, standInDepartmentSecret(d)],
           ]),
         ),
       },

@@ -51,7 +51,11 @@ describe.concurrent('refused: one line naming the flag, exit 2, nothing on stdou
     ],
     [['--role', 'superuser'], /^npm run token: --role must be one of county_platform, .*, admin$/],
     [[], /^npm run token: --role is required: one of county_platform, .*$/],
-    [['--role', 'admin', '--ttl', '5x'], /^npm run token: --ttl must be a duration such as 30m, 1h, 8h or 7d$/],
+    [['--role', 'admin', '--ttl', '5x'], /^npm run token: --ttl must be a duration such as 30m, 1h or 8h$/],
+    // the gateway refuses tokens valid for longer than JWT_MAX_LIFETIME_SEC (12 h by default)
+    [['--role', 'admin', '--ttl', '13h'], /^npm run token: --ttl must be at most 12h \(JWT_MAX_LIFETIME_SEC\)$/],
+    [['--role', 'admin', '--ttl', '7d'], /^npm run token: --ttl must be at most 12h \(JWT_MAX_LIFETIME_SEC\)$/],
+    [['--role', 'admin', '--sub', 'evil\u202egnp.exe'], /^npm run token: --sub: missing or unprintable subject \(sub\)$/],
     [['--role', 'admin', '--ttl=-1h'], /^npm run token: --ttl must be a duration in the future, such as 1h$/],
     [['--role', 'admin', '--colour', 'red'], /^npm run token: Unknown option '--colour' \(--help for usage\)$/],
     [['--role'], /^npm run token: Option '--role <value>' argument missing \(--help for usage\)$/],
@@ -102,7 +106,7 @@ describe.concurrent('accepted: one token on stdout that the gateway accepts', ()
       ['--role', 'auditor', '--sub', 'auditor-7'],
       { role: 'auditor', county: null, idNumber: null, sub: 'auditor-7' },
     ],
-    ['an admin for 7 days', ['--role', 'admin', '--ttl', '7d'], { role: 'admin', county: null, idNumber: null }],
+    ['an admin for 12 hours, the longest allowed', ['--role', 'admin', '--ttl', '12h'], { role: 'admin', county: null, idNumber: null }],
   ] as const)('%s', async (_label, args, viewer) => {
     const r = await token(...args);
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });

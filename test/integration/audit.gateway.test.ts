@@ -46,6 +46,8 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
   let family: { countyCode: string; child: string; guardians: string[]; names: string[] };
   const purpose = () => ({ applicationId: `APP-${store}-1`, countyCode: family.countyCode });
   let familyWindow: { from: string; to: string };
+  // the gateway's own request ids (x-request-id of each answer): a caller's is only a correlation id
+  const requests = { family: '', policeDown: '', denied: '' };
 
   beforeAll(async () => {
     ({ gw, schema } = await startOn(store, `audit_gw_${store}`));
@@ -87,11 +89,12 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
       { token: platform, headers: { 'x-request-id': `family-${store}-0001` } },
     );
     familyWindow = { from, to: new Date().toISOString() };
+    requests.family = res.requestId;
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.people).toHaveLength(3);
 
-    const entries = await rows(`family-${store}-0001`);
+    const entries = await rows(requests.family);
     expect(entries).toHaveLength(ids().length);
     for (const id of ids()) {
       const mine = entries.filter((e) => e.subject_hash === subjectHash(id));
@@ -146,11 +149,12 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
         { token: platform, headers: { 'x-request-id': `police-down-${store}`, 'x-evidence-fresh': '1' } },
       );
       expect(res.body.errors?.map((e: any) => e.extensions.code)).toContain('DEPARTMENT_UNAVAILABLE');
+      requests.policeDown = res.requestId;
       expect(res.body.data.person.household).toBeNull();
     } finally {
       gw.mock.reset();
     }
-    const entries = await rows(`police-down-${store}`);
+    const entries = await rows(requests.policeDown);
     expect(entries).toHaveLength(2);
     const failed = entries.find((e) => e.outcome === 'ERROR')!;
     expect(failed).toMatchObject({ department: 'police', source: null, reason: expect.stringMatching(/^department unavailable/) });
@@ -167,7 +171,8 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
       { token: platform, headers: { 'x-request-id': `denied-${store}-01` } },
     );
     expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const denied = await rows(`denied-${store}-01`);
+    requests.denied = res.requestId;
+    const denied = await rows(requests.denied);
     expect(denied.length).toBeGreaterThanOrEqual(1);
     for (const e of denied)
       expect(e).toMatchObject({ outcome: 'DENIED', source: null, subject_hash: subjectHash(family.child), county_code: other });
@@ -225,12 +230,12 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
 
     const inWindow = await logs({ ...familyWindow }, 200);
     expect(inWindow.data.accessLogs.edges).toHaveLength(ids().length);
-    expect(new Set(inWindow.data.accessLogs.edges.map((e: any) => e.node.requestId))).toEqual(new Set([`family-${store}-0001`]));
+    expect(new Set(inWindow.data.accessLogs.edges.map((e: any) => e.node.requestId))).toEqual(new Set([requests.family]));
 
     // by department and by evidence kind: an entry that read several matches each of them
-    const byRequest = await logs({ requestId: `police-down-${store}`, department: 'police' });
+    const byRequest = await logs({ requestId: requests.policeDown, department: 'police' });
     expect(byRequest.data.accessLogs.edges.map((e: any) => e.node.outcome)).toEqual(['ERROR']);
-    const byHousing = await logs({ requestId: `police-down-${store}`, department: 'housing' });
+    const byHousing = await logs({ requestId: requests.policeDown, department: 'housing' });
     expect(byHousing.data.accessLogs.edges.map((e: any) => e.node.outcome)).toEqual(['ALLOWED']);
     for (const k of EVIDENCE_NAMES) {
       const byKind = await logs({ ...familyWindow, evidence: k }, 200);
@@ -317,11 +322,11 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
       { token: platform, headers: { 'x-request-id': `alias-${store}` } },
     );
     expect(res.body.errors).toBeUndefined();
-    const entries = await rows(`alias-${store}`);
+    const entries = await rows(res.requestId);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.reads).toEqual([['household', ['address', 'gender', 'name']]]);
     // one kind: department, evidence and fields read as before
-    const r = await logs({ requestId: `alias-${store}` });
+    const r = await logs({ requestId: res.requestId });
     expect(r.data.accessLogs.edges[0].node).toMatchObject({
       department: 'police',
       evidence: 'household',
@@ -333,7 +338,7 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
     const before = await gw.graphql(INTEGRITY, {}, { token: auditor });
     expect(before.body.data.auditIntegrity.ok).toBe(true);
     // an insider drops a sensitive kind from the list a family's entries point to
-    const [target] = await rows(`family-${store}-0001`);
+    const [target] = await rows(requests.family);
     const trimmed = JSON.stringify((target!.reads as [string, string[]][]).filter(([k]) => k !== 'properties'));
     await gw.app.audit.sql.transaction(async (tx) => {
       await tx.query('ALTER TABLE access_log_reads DISABLE TRIGGER access_log_reads_append_only');

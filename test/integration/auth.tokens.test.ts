@@ -2,12 +2,10 @@
 // learns nothing about which check failed; no GraphQL runs and no department is called. The
 // operator does learn it: the log names the check (never the token, never an ID number), and a
 // development gateway says it in `extensions.reason`, which production never does.
-import { Writable } from 'node:stream';
 import { SignJWT, UnsecuredJWT, generateKeyPair, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_KEY_ALG, DEV_KEY_ID, ensureDevKeys } from '../../src/auth/devKeys';
-import { createLogger } from '../../src/observability/logger';
-import { isolationName, productionEnv, startTestGateway, type TestGateway } from '../support/gateway';
+import { capturedLogger, isolationName, productionEnv, startTestGateway, type TestGateway } from '../support/gateway';
 import { adminQuery } from './audit.harness';
 import { totalCalls } from './auth.support';
 
@@ -16,25 +14,11 @@ let publicKeyPem: string;
 let signingKey: Awaited<ReturnType<typeof importPKCS8>>;
 const QUERY = `{ __typename }`;
 const now = () => Math.floor(Date.now() / 1000);
-/** the gateway's log lines, parsed */
-const logLines: Record<string, unknown>[] = [];
-const logText: string[] = [];
-
-function captureLog() {
-  return createLogger(
-    'info',
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        logText.push(chunk.toString());
-        logLines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-        done();
-      },
-    }),
-  );
-}
+/** the development gateway's log lines, parsed and as written */
+const { logger: devLogger, lines: logLines, text: logText } = capturedLogger();
 
 beforeAll(async () => {
-  gw = await startTestGateway({ overrides: { logger: captureLog() } });
+  gw = await startTestGateway({ overrides: { logger: devLogger } });
   const keys = await ensureDevKeys(gw.config.dataDir);
   publicKeyPem = keys.publicKeyPem;
   signingKey = await importPKCS8(keys.privateKeyPem, DEV_KEY_ALG);
@@ -155,6 +139,32 @@ const REFUSED: [label: string, authorization: () => Promise<string | undefined>,
     'warn',
   ],
   ['no subject', async () => `Bearer ${await signed({ sub: undefined })}`, 'missing claim sub', 'warn'],
+  // a long-lived token is a long-lived key: 13 h is over the 12 h default
+  [
+    'valid for 13 h (exp - iat)',
+    async () => `Bearer ${await signed({ iat: now(), exp: now() + 13 * 3600 })}`,
+    'lifetime over JWT_MAX_LIFETIME_SEC (exp - iat)',
+    'warn',
+  ],
+  [
+    'valid for 13 h more, without iat',
+    async () => `Bearer ${await signed({ iat: undefined, exp: now() + 13 * 3600 })}`,
+    'lifetime over JWT_MAX_LIFETIME_SEC (exp - iat)',
+    'warn',
+  ],
+  // "clerk-1\u202enimda" shows as "clerk-1admin" in a log viewer or the console
+  [
+    'subject with a right-to-left override',
+    async () => `Bearer ${await signed({ sub: 'clerk-1\u202enimda' })}`,
+    'missing or unprintable subject (sub)',
+    'warn',
+  ],
+  [
+    'subject with a newline and an escape sequence (a forged log line)',
+    async () => `Bearer ${await signed({ sub: 'clerk-1\n{"msg":"ok"}\u001b[2K' })}`,
+    'missing or unprintable subject (sub)',
+    'warn',
+  ],
 ];
 
 describe('401 UNAUTHENTICATED, the same message for every failed check', () => {
@@ -184,12 +194,20 @@ describe('in production', () => {
   const schema = isolationName('tokens_production');
   let prod: TestGateway;
 
+  const { logger, lines: prodLog } = capturedLogger();
+
   beforeAll(async () => {
-    prod = await startTestGateway({ isolation: schema, env: productionEnv(schema, publicKeyPem) });
-  });
+    prod = await startTestGateway({ isolation: schema, env: productionEnv(schema, publicKeyPem), overrides: { logger } });
+  }, 120_000);
   afterAll(async () => {
     await prod?.close();
     await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+
+  it('the departments over http:// on the test network (ALLOW_HTTP_ON_INTERNAL_NETWORK=1): one warning at start, naming them', () => {
+    const warnings = prodLog.filter((l) => String(l.msg).startsWith('ALLOW_HTTP_ON_INTERNAL_NETWORK'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 40, settings: expect.arrayContaining(['POLICE_URL', 'HEALTH_URL']) });
   });
 
   it('answers every failed check with exactly the same body: no reason', async () => {

@@ -4,15 +4,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { setupServer, type SetupServer } from 'msw/node';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { devTokenSigner } from '../../src/auth/devKeys';
 import type { Role } from '../../src/auth/viewer';
 import { loadConfig, DEPARTMENT_ENV, type Config } from '../../src/config';
-import { DEV_APP_KEY, devDepartmentSecret } from '../../connectors/devCredentials';
+import { STAND_IN_APP_KEY, standInDepartmentSecret } from '../../mocks/standInCredentials';
 import { DEPARTMENTS, type Department } from '../../src/evidence/kinds';
 import type { Dataset } from '../../src/evidence/records';
-import { createLogger } from '../../src/observability/logger';
+import { createLogger, type Logger } from '../../src/observability/logger';
 import { startGateway, type Gateway } from '../../src/server';
 import { buildBuiltinDataset, builtinScenarioSummaries, type Scenario } from '../../mocks/data/families';
 import { MockDepartments, type MockOptions } from '../../mocks/departments';
@@ -72,12 +73,12 @@ export interface TestGateway {
   mock: MockDepartments;
   scenarios: Scenario[];
   token(claims: { role: Role; county?: string; idNumber?: string; sub?: string }): Promise<string>;
-  /** POST /graphql; returns the status and the parsed body */
+  /** POST /graphql; returns the status, the gateway's request id (x-request-id) and the parsed body */
   graphql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
     opts?: { token?: string | null; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  ): Promise<{ status: number; requestId: string; body: { data?: T; errors?: any[] } }>;
   /** department calls since the last reset, as GET /__mock/stats reports them */
   stats(): Record<Department, { requests: number; ids: number }>;
   close(): Promise<void>;
@@ -93,6 +94,8 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     MOCKS: 'off',
+    // the departments are msw on this process's own "network": a test run as production speaks http:// to them
+    ALLOW_HTTP_ON_INTERNAL_NETWORK: '1',
     SUBJECT_HASH_KEY: 'test-subject-hash-key',
     CACHE_ENCRYPTION_KEY: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
     ...Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_URL`, `${DEPARTMENT_HOST}/${d}`])),
@@ -123,7 +126,7 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
       const headers: Record<string, string> = { 'content-type': 'application/json', ...o.headers };
       if (o.token) headers.authorization = `Bearer ${o.token}`;
       const res = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      return { status: res.status, body: (await res.json()) as any };
+      return { status: res.status, requestId: res.headers.get('x-request-id') ?? '', body: (await res.json()) as any };
     },
     stats: () => structuredClone(mock.stats),
     async close() {
@@ -147,8 +150,8 @@ export function productionEnv(isolation: string, publicKeyPem: string): Record<s
     DATABASE_URL,
     DATABASE_SCHEMA: isolation,
     JWT_PUBLIC_KEY: publicKeyPem,
-    DEPARTMENT_APP_KEY: DEV_APP_KEY,
-    ...Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_APP_SECRET`, devDepartmentSecret(d)])),
+    DEPARTMENT_APP_KEY: STAND_IN_APP_KEY,
+    ...Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_APP_SECRET`, standInDepartmentSecret(d)])),
   };
 }
 
@@ -177,4 +180,21 @@ export function isolationName(label: string): string {
     .replace(/[^a-z0-9]/gi, '_')
     .toLowerCase()
     .slice(0, 30)}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A logger whose lines a test reads: parsed, and as written (to check nothing leaks into them). */
+export function capturedLogger(): { logger: Logger; lines: Record<string, unknown>[]; text: string[] } {
+  const lines: Record<string, unknown>[] = [];
+  const text: string[] = [];
+  const logger = createLogger(
+    'info',
+    new Writable({
+      write(chunk: Buffer, _enc, done) {
+        text.push(chunk.toString());
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    }),
+  );
+  return { logger, lines, text };
 }
