@@ -10,12 +10,15 @@ import { CURRENT_FORMAT, canonicalTime, storable } from './canonical';
 import { AUDIT_MIGRATIONS } from './migrations';
 import { queryAccessLogs, type AccessLogFilterInput, type AccessLogPage } from './queries';
 import { ACCESS_ACTIONS, type AccessRecord, type AuditRecorder } from './types';
-import { verifyAccessLog, type IntegrityReport } from './verify';
+import { createPublicKey } from 'node:crypto';
+import { createSigner, keyIdOf, loadRetiredKeys, loadSigningKey, publicKeyMap, type Checkpoint, type PublicKeys } from './signing';
+import { latestCheckpoints, verifyAccessLog, type IntegrityReport } from './verify';
 import { AuditStoreError, ChainWriter, type Unchained, type WriterOptions } from './writer';
 
 export type { AccessLogEntry } from './canonical';
 export type { AccessLogFilterInput, AccessLogPage } from './queries';
 export type { ChainReport, IntegrityReport } from './verify';
+export type { Checkpoint } from './signing';
 export { AuditStoreError } from './writer';
 export { describeStore } from '../db/index';
 
@@ -44,6 +47,10 @@ export interface AuditService extends AuditRecorder {
   integrity(): Promise<IntegrityReport>;
   /** transactions committed by this instance's writer (what group commit saves) */
   commits(): number;
+  /** the signing key's public half (PEM), then the retired keys' still accepted: what GET /audit/public-key serves */
+  publicKeysPem(): string;
+  /** the latest signed checkpoint of every chain in the store: what GET /audit/checkpoint serves */
+  latestCheckpoints(): Promise<Checkpoint[]>;
 }
 
 const OUTCOMES = new Set(['ALLOWED', 'DENIED', 'ERROR']);
@@ -96,8 +103,27 @@ export async function createAuditService(deps: AuditDeps): Promise<AuditService>
   const { config, subjectHash, metrics, logger } = deps;
   const sql = deps.sql ?? (await openAuditStore(config));
   const ownsSql = !deps.sql;
-  const writer = new ChainWriter(sql, metrics, logger, deps.writer);
-  logger.info({ chainId: writer.chainId, store: describeStore(config) }, 'audit store ready');
+  // a key that cannot be read stops start-up here, before a single unsigned entry is written
+  const privateKey = loadSigningKey({ setting: config.audit.signingKey, dataDir: config.dataDir, production: config.production });
+  const retired = loadRetiredKeys(config.audit.retiredPublicKeys);
+  const signer = createSigner(privateKey);
+  const currentPublic = createPublicKey(privateKey);
+  const keys: PublicKeys = publicKeyMap([currentPublic, ...retired]);
+  const publicPem = [
+    signer.publicKeyPem,
+    ...retired.filter((k) => keyIdOf(k) !== signer.keyId).map((k) => k.export({ type: 'spki', format: 'pem' }).toString()),
+  ].join('');
+  const writer = new ChainWriter(sql, metrics, logger, { signer, ...deps.writer });
+  logger.info({ chainId: writer.chainId, store: describeStore(config), auditKeyId: signer.keyId }, 'audit store ready');
+  // checkpoints leave the database: each chain's latest goes to the operational log at a fixed interval
+  const logTimer =
+    config.audit.checkpointLogIntervalMs > 0
+      ? setInterval(() => {
+          const cp = writer.lastCheckpoint();
+          if (cp) logger.info({ checkpoint: cp }, 'audit checkpoint');
+        }, config.audit.checkpointLogIntervalMs)
+      : undefined;
+  logTimer?.unref();
   let verifying: Promise<IntegrityReport> | undefined;
   let closed = false;
 
@@ -117,9 +143,13 @@ export async function createAuditService(deps: AuditDeps): Promise<AuditService>
     healthy: () => writer.healthy(),
     commits: () => writer.commits,
     accessLogs: (filter, page) => queryAccessLogs(sql, subjectHash, filter, page),
+    publicKeysPem: () => publicPem,
+    latestCheckpoints: () => latestCheckpoints(sql),
     integrity() {
-      // concurrent callers share one walk
-      verifying ??= verifyAccessLog(sql).finally(() => {
+      // concurrent callers share one walk; this gateway pins its own chain's last checkpoint,
+      // held in memory where the database cannot reach it
+      const own = writer.lastCheckpoint();
+      verifying ??= verifyAccessLog(sql, { keys, pinned: own ? [own] : [] }).finally(() => {
         verifying = undefined;
       });
       return verifying;
@@ -127,6 +157,7 @@ export async function createAuditService(deps: AuditDeps): Promise<AuditService>
     async close() {
       if (closed) return;
       closed = true;
+      if (logTimer) clearInterval(logTimer);
       await writer.close();
       await verifying?.catch(() => {});
       if (ownsSql) await sql.close().catch(() => {});
