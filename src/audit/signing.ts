@@ -96,7 +96,7 @@ export const DEV_SIGNING_KEY_FILE = 'audit-signing-key.pem';
  * production, a key generated once into DATA_DIR (mode 0600). Throws SigningKeyError with one
  * line when the key cannot be read.
  */
-export function loadSigningKey(opts: { setting: string | undefined; dataDir: string; production: boolean }): KeyObject {
+export function loadSigningKey(opts: { setting: string | undefined; dataDir: string; production: boolean; generate?: boolean }): KeyObject {
   let pem: string;
   let where: string;
   if (opts.setting) {
@@ -116,6 +116,7 @@ export function loadSigningKey(opts: { setting: string | undefined; dataDir: str
     const path = join(opts.dataDir, DEV_SIGNING_KEY_FILE);
     where = `development signing key ${path}`;
     if (!existsSync(path)) {
+      if (opts.generate === false) throw new SigningKeyError(`no audit signing key: AUDIT_SIGNING_KEY is unset and ${path} does not exist`);
       mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
       const { privateKey } = generateKeyPairSync('ed25519');
       writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
@@ -146,4 +147,54 @@ export function loadRetiredKeys(paths: readonly string[]): KeyObject[] {
     if (keys.length === 0) throw new SigningKeyError(`AUDIT_RETIRED_PUBLIC_KEYS file ${p} holds no PEM public key`);
     return keys;
   });
+}
+
+/** Checkpoints pinned outside the database: GET /audit/checkpoint's JSON, or log lines holding them. */
+export function parsePinned(text: string): Checkpoint[] {
+  const out: Checkpoint[] = [];
+  const take = (v: unknown, where: string) => {
+    if (Array.isArray(v)) return v.forEach((x) => take(x, where));
+    if (!v || typeof v !== 'object') throw new SigningKeyError(`${where} holds no checkpoint`);
+    const o = v as Record<string, unknown>;
+    if (o.checkpoints !== undefined) return take(o.checkpoints, where);
+    if (o.checkpoint !== undefined) return take(o.checkpoint, where);
+    const ok =
+      typeof o.chainId === 'string' &&
+      Number.isSafeInteger(o.seq) &&
+      (o.seq as number) > 0 &&
+      typeof o.hash === 'string' &&
+      /^[0-9a-f]{64}$/.test(o.hash) &&
+      typeof o.at === 'string' &&
+      typeof o.keyId === 'string' &&
+      typeof o.signature === 'string';
+    if (!ok) throw new SigningKeyError(`${where} is not a checkpoint (chainId, seq, hash, at, keyId, signature)`);
+    out.push({
+      chainId: o.chainId as string,
+      seq: o.seq as number,
+      hash: o.hash as string,
+      at: o.at as string,
+      keyId: o.keyId as string,
+      signature: o.signature as string,
+    });
+  };
+  // one JSON document (what GET /audit/checkpoint answers), or JSON lines (the operational log)
+  let whole: unknown;
+  try {
+    whole = JSON.parse(text);
+  } catch {
+    whole = undefined;
+  }
+  if (whole !== undefined) take(whole, 'the file');
+  else
+    text.split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch {
+        throw new SigningKeyError(`line ${i + 1} is not JSON`);
+      }
+      take(v, `line ${i + 1}`);
+    });
+  return out;
 }

@@ -391,7 +391,7 @@ async function checkCheckpoints(
 export async function latestCheckpoints(sql: Sql): Promise<Checkpoint[]> {
   const { rows } = await sql.query<{ chain_id: string; seq: string; hash: string; at: string; key_id: string; signature: string }>(
     `SELECT DISTINCT ON (chain_id) chain_id, seq::text AS seq, hash, ${AT_SQL} AS at, key_id, signature
-       FROM access_log_checkpoints ORDER BY chain_id, seq DESC`,
+       FROM access_log_checkpoints ORDER BY access_log_checkpoints.chain_id, access_log_checkpoints.seq DESC`,
   );
   return rows.map((r) => ({ chainId: r.chain_id, seq: Number(r.seq), hash: r.hash, at: r.at, keyId: r.key_id, signature: r.signature }));
 }
