@@ -14,7 +14,15 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { checkArchiveFiles } from '../src/audit/archive';
 import { describeStore } from '../src/audit/index';
-import { loadRetiredKeys, loadSigningKey, parsePinned, parsePublicKeys, publicKeyMap, SigningKeyError, type Checkpoint } from '../src/audit/signing';
+import {
+  loadRetiredKeys,
+  loadSigningKey,
+  parsePinned,
+  parsePublicKeys,
+  publicKeyMap,
+  SigningKeyError,
+  type Checkpoint,
+} from '../src/audit/signing';
 import { firstProblem, verifyAccessLog } from '../src/audit/verify';
 import { loadConfigOrExit } from '../src/config';
 import { openDatabase, type Sql } from '../src/db/index';
@@ -55,7 +63,9 @@ try {
   } else {
     try {
       keys = [
-        createPublicKey(loadSigningKey({ setting: config.audit.signingKey, dataDir: config.dataDir, production: config.production, generate: false })),
+        createPublicKey(
+          loadSigningKey({ setting: config.audit.signingKey, dataDir: config.dataDir, production: config.production, generate: false }),
+        ),
         ...loadRetiredKeys(config.audit.retiredPublicKeys),
       ];
     } catch (err) {

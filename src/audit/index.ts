@@ -2,6 +2,7 @@
 // group-committed access log, and answers auditors. PostgreSQL when DATABASE_URL is set, the
 // embedded store (PGlite) under DATA_DIR when it is not: one schema, one dialect, one code path.
 import type { Config } from '../config';
+import { AuditUnavailableError } from '../errors';
 import { DatabaseUnreachableError, describeStore, openMigratedDatabase, type Sql, type StoreConfig } from '../db/index';
 import type { SubjectHasher } from '../evidence/subjectHash';
 import type { Logger } from '../observability/logger';
@@ -43,6 +44,18 @@ export interface AuditService extends AuditRecorder {
     filter: AccessLogFilterInput | null | undefined,
     page?: { first?: number | null; after?: string | null },
   ): Promise<AccessLogPage>;
+  /**
+   * An auditor's search: when the filter names a person (ID number or hash), the search is itself
+   * an entry (SEARCH_LOG), committed before the page is returned; every page counts, since a
+   * cursor is no proof of an earlier page. The one place GraphQL and the console both call.
+   */
+  searchAccessLogs(
+    by: ActingParty,
+    filter: AccessLogFilterInput | null | undefined,
+    page?: { first?: number | null; after?: string | null },
+  ): Promise<AccessLogPage>;
+  /** Records an accountable act that is not a read (an export, a cache eviction) before it happens. */
+  recordAct(act: AccountableAct): Promise<void>;
   /** walks and recomputes every chain */
   integrity(): Promise<IntegrityReport>;
   /** transactions committed by this instance's writer (what group commit saves) */
@@ -51,6 +64,45 @@ export interface AuditService extends AuditRecorder {
   publicKeysPem(): string;
   /** the latest signed checkpoint of every chain in the store: what GET /audit/checkpoint serves */
   latestCheckpoints(): Promise<Checkpoint[]>;
+}
+
+/** Who does an accountable act, and in which request. */
+export interface ActingParty {
+  subject: string;
+  role: string;
+  county: string | null;
+  requestId: string;
+}
+
+export interface AccountableAct {
+  action: 'SEARCH_LOG' | 'EXPORT_LOG' | 'EVICT_CACHE';
+  by: ActingParty;
+  /** the person concerned, if any: an ID number (hashed before it is stored) or the hash itself */
+  idNumber?: string | null;
+  subjectHash?: string | null;
+  /** what was done, in words without personal data */
+  reason: string | null;
+}
+
+function actRecord(act: AccountableAct): AccessRecord {
+  return {
+    action: act.action,
+    at: new Date().toISOString(),
+    requestId: act.by.requestId,
+    actorSubject: act.by.subject,
+    actorRole: act.by.role,
+    actorCounty: act.by.county,
+    applicationId: null,
+    countyCode: null,
+    idNumber: act.idNumber ?? null,
+    subjectHash: act.subjectHash ?? null,
+    department: null,
+    evidence: null,
+    fields: [],
+    outcome: 'ALLOWED',
+    source: null,
+    reason: act.reason,
+  };
 }
 
 const OUTCOMES = new Set(['ALLOWED', 'DENIED', 'ERROR']);
@@ -89,7 +141,8 @@ export function toUnchained(r: AccessRecord, subjectHash: SubjectHasher): Unchai
     applicationId: storable(r.applicationId),
     countyCode: storable(r.countyCode),
     // the ID number goes no further than this line
-    subjectHash: r.idNumber === null ? null : subjectHash(r.idNumber),
+    subjectHash:
+      r.idNumber !== null ? subjectHash(r.idNumber) : r.subjectHash && /^[0-9a-f]{64}$/.test(r.subjectHash) ? r.subjectHash : null,
     department: r.department,
     evidence: r.evidence,
     fields: r.fields.map((f) => storable(String(f))),
@@ -127,22 +180,44 @@ export async function createAuditService(deps: AuditDeps): Promise<AuditService>
   let verifying: Promise<IntegrityReport> | undefined;
   let closed = false;
 
+  const record = (entries: AccessRecord[]): Promise<void> => {
+    let rows: Unchained[];
+    try {
+      rows = entries.map((e) => toUnchained(e, subjectHash));
+    } catch (err) {
+      // a malformed record fails alone; it never reaches (and fails) a shared transaction
+      return Promise.reject(err instanceof Error ? err : new AuditStoreError('an access record is malformed'));
+    }
+    return writer.append(rows);
+  };
+  // an act that cannot be recorded does not happen: the caller gets AUDIT_UNAVAILABLE
+  const recordAct = (act: AccountableAct): Promise<void> =>
+    record([actRecord(act)]).catch((err: unknown) => {
+      throw err instanceof AuditStoreError ? new AuditUnavailableError() : err;
+    });
+
   return {
     chainId: writer.chainId,
     sql,
-    record(entries) {
-      let rows: Unchained[];
-      try {
-        rows = entries.map((e) => toUnchained(e, subjectHash));
-      } catch (err) {
-        // a malformed record fails alone; it never reaches (and fails) a shared transaction
-        return Promise.reject(err instanceof Error ? err : new AuditStoreError('an access record is malformed'));
-      }
-      return writer.append(rows);
-    },
+    record,
     healthy: () => writer.healthy(),
     commits: () => writer.commits,
     accessLogs: (filter, page) => queryAccessLogs(sql, subjectHash, filter, page),
+    async searchAccessLogs(by, filter, page) {
+      // validated first: a malformed filter is refused without an entry
+      const result = await queryAccessLogs(sql, subjectHash, filter, page);
+      if (filter?.idNumber || filter?.subjectHash) {
+        await recordAct({
+          action: 'SEARCH_LOG',
+          by,
+          idNumber: filter.idNumber ?? null,
+          subjectHash: filter.subjectHash ?? null,
+          reason: 'search of the access log by person',
+        });
+      }
+      return result;
+    },
+    recordAct,
     publicKeysPem: () => publicPem,
     latestCheckpoints: () => latestCheckpoints(sql),
     integrity() {
