@@ -370,7 +370,19 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
     ]),
     PageInfo: allowAll(['hasNextPage', 'endCursor']),
     AuditIntegrity: allowAll(['ok', 'verifiedAt', 'entries', 'chains']),
-    AuditChain: allowAll(['chainId', 'entries', 'archivedEntries', 'lastSeq', 'lastHash', 'ok', 'firstBrokenSeq', 'problem']),
+    AuditChain: allowAll([
+      'chainId',
+      'entries',
+      'archivedEntries',
+      'lastSeq',
+      'lastHash',
+      'ok',
+      'firstBrokenSeq',
+      'problem',
+      'lastCheckpoint',
+      'reachesCheckpoint',
+    ]),
+    AuditCheckpoint: allowAll(['seq', 'hash', 'at', 'keyId', 'signature']),
 
     // the applicant's consents (applicant) and the operator's cache eviction (admin)
     Consent: allowAll(['applicationId', 'countyCode', 'grantedAt', 'revokedAt', 'active']),

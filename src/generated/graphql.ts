@@ -181,6 +181,8 @@ export type AuditChain = {
   entries: Scalars['Int']['output'];
   /** 首个断点 The first sequence number whose link fails. */
   firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
+  /** 最后签名检查点 The chain's last checkpoint signed with the gateway's audit key; null when it has none. */
+  lastCheckpoint?: Maybe<AuditCheckpoint>;
   /** 最后哈希 The last entry's hash. */
   lastHash: Scalars['String']['output'];
   /** 最后序号 The last sequence number. */
@@ -189,6 +191,23 @@ export type AuditChain = {
   ok: Scalars['Boolean']['output'];
   /** 问题 What is wrong there; never personal data. */
   problem?: Maybe<Scalars['String']['output']>;
+  /** 是否到达检查点 Whether the stored chain reaches that checkpoint (its entry, or archive row, has the signed hash); null without one. */
+  reachesCheckpoint?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** 签名检查点 Where a chain stood after a group commit, signed with the gateway's audit key (Ed25519). */
+export type AuditCheckpoint = {
+  __typename?: 'AuditCheckpoint';
+  /** 时间 When it was signed. */
+  at: Scalars['DateTime']['output'];
+  /** 哈希 That entry's hash. */
+  hash: Scalars['String']['output'];
+  /** 密钥标识 Which signing key (the first 16 hex digits of SHA-256 over its public key). */
+  keyId: Scalars['String']['output'];
+  /** 序号 The chain's last sequence number at that time. */
+  seq: Scalars['Int']['output'];
+  /** 签名 The Ed25519 signature, base64. */
+  signature: Scalars['String']['output'];
 };
 
 /** 审计完整性 Whether the audit chains are intact. */
@@ -1018,6 +1037,7 @@ export type ResolversTypes = {
   ApplicantPerson: ApplicantPerson;
   ApplicationInput: ApplicationInput;
   AuditChain: ResolverTypeWrapper<AuditChain>;
+  AuditCheckpoint: ResolverTypeWrapper<AuditCheckpoint>;
   AuditIntegrity: ResolverTypeWrapper<AuditIntegrity>;
   BirthCertificate: ResolverTypeWrapper<BirthCertificateParent>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1078,6 +1098,7 @@ export type ResolversParentTypes = {
   ApplicantPerson: ApplicantPerson;
   ApplicationInput: ApplicationInput;
   AuditChain: AuditChain;
+  AuditCheckpoint: AuditCheckpoint;
   AuditIntegrity: AuditIntegrity;
   BirthCertificate: BirthCertificateParent;
   Boolean: Scalars['Boolean']['output'];
@@ -1161,10 +1182,20 @@ export type AuditChainResolvers<ContextType = GatewayContext, ParentType extends
   chainId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstBrokenSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastCheckpoint?: Resolver<Maybe<ResolversTypes['AuditCheckpoint']>, ParentType, ContextType>;
   lastHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   problem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reachesCheckpoint?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type AuditCheckpointResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditCheckpoint'] = ResolversParentTypes['AuditCheckpoint']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditIntegrityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditIntegrity'] = ResolversParentTypes['AuditIntegrity']> = {
@@ -1448,6 +1479,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccessLogEdge?: AccessLogEdgeResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AuditChain?: AuditChainResolvers<ContextType>;
+  AuditCheckpoint?: AuditCheckpointResolvers<ContextType>;
   AuditIntegrity?: AuditIntegrityResolvers<ContextType>;
   BirthCertificate?: BirthCertificateResolvers<ContextType>;
   CacheEviction?: CacheEvictionResolvers<ContextType>;

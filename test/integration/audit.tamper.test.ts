@@ -120,6 +120,7 @@ describe.each(STORES)('the tamper matrix on %s', (store) => {
 
   it('an untouched log passes, with its signatures checked', async () => {
     const s = await seeded('clean');
+    await s.service.close();
     const r = await verify(s, undefined, []);
     expect(r.stdout).toMatch(new RegExp(`^ok ${ENTRIES} entries in 1 chain\\n$`));
     expect(r.code).toBe(0);
