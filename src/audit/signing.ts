@@ -41,6 +41,7 @@ export function keyIdOf(publicKey: KeyObject): string {
 
 export interface CheckpointSigner {
   readonly keyId: string;
+  readonly publicKey: KeyObject;
   readonly publicKeyPem: string;
   sign(c: UnsignedCheckpoint): Checkpoint;
 }
@@ -51,6 +52,7 @@ export function createSigner(privateKey: KeyObject): CheckpointSigner {
   const keyId = keyIdOf(publicKey);
   return {
     keyId,
+    publicKey,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     sign(c) {
       const unsigned = { ...c, keyId };
