@@ -10,7 +10,9 @@ import { checkpointProblem, parsePublicKeys, publicKeyMap, type Checkpoint } fro
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { DATABASE_URL, PERSON_QUERY, isolationName, startTestGateway, type TestGateway } from '../support/gateway';
-import { adminQuery } from './audit.harness';
+import { openDatabase } from '../../src/db/index';
+import { adminQuery, preparedStoreEnv, removeStore, removeTemplate } from './audit.harness';
+import { readdirSync, lstatSync } from 'node:fs';
 
 const INTEGRITY =
   '{ auditIntegrity { ok chains { chainId lastSeq ok lastCheckpoint { seq hash at keyId signature } reachesCheckpoint } } }';
@@ -174,4 +176,27 @@ describe('the signing key at start-up', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('files', () => {
+  afterAll(() => removeTemplate());
+
+  it('the embedded store and DATA_DIR are readable by their owner only', async () => {
+    const env = await preparedStoreEnv('embedded', 'modes');
+    try {
+      const sql = await openDatabase({ dataDir: env.DATA_DIR });
+      await sql.close();
+      const loose: string[] = [];
+      const walk = (p: string) => {
+        const st = lstatSync(p);
+        if ((st.mode & 0o077) !== 0) loose.push(`${p} ${(st.mode & 0o777).toString(8)}`);
+        if (st.isDirectory()) for (const n of readdirSync(p)) walk(join(p, n));
+      };
+      walk(env.DATA_DIR);
+      expect(loose).toEqual([]);
+      expect(lstatSync(join(env.DATA_DIR, 'pglite', 'PG_VERSION')).mode & 0o777).toBe(0o600);
+    } finally {
+      await removeStore(env);
+    }
+  }, 120_000);
 });
