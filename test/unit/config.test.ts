@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       JWKS_URL: 'https://idp.example/jwks',
       SUBJECT_HASH_KEY: 'k',
       DATABASE_URL: 'postgres://db/x',
+      AUDIT_SIGNING_KEY: '/etc/gateway/audit-signing-key.pem',
       ...Object.fromEntries(
         ['POLICE', 'CIVIL_AFFAIRS', 'HUMAN_RESOURCES', 'NATURAL_RESOURCES', 'HOUSING', 'HEALTH', 'MARKET_REGULATION'].flatMap((p) => [
           [`${p}_URL`, `https://${p.toLowerCase()}.example`],
@@ -46,7 +47,15 @@ describe('loadConfig', () => {
     const c = loadConfig(full);
     expect(c.production).toBe(true);
     expect(c.mock.enabled).toBe(false);
-    for (const missing of ['HEALTH_URL', 'HEALTH_APP_SECRET', 'JWKS_URL', 'SUBJECT_HASH_KEY', 'DATABASE_URL', 'DEPARTMENT_APP_KEY']) {
+    for (const missing of [
+      'HEALTH_URL',
+      'HEALTH_APP_SECRET',
+      'JWKS_URL',
+      'SUBJECT_HASH_KEY',
+      'DATABASE_URL',
+      'DEPARTMENT_APP_KEY',
+      'AUDIT_SIGNING_KEY',
+    ]) {
       const env = { ...full };
       delete env[missing];
       expect(() => loadConfig(env), missing).toThrow(ConfigError);
