@@ -9,7 +9,7 @@ import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { CURRENT_FORMAT, canonicalTime, storable } from './canonical';
 import { AUDIT_MIGRATIONS } from './migrations';
-import { queryAccessLogs, type AccessLogFilterInput, type AccessLogPage } from './queries';
+import { buildFilter, queryAccessLogs, type AccessLogFilterInput, type AccessLogPage } from './queries';
 import { ACCESS_ACTIONS, type AccessRecord, type AuditRecorder } from './types';
 import { createPublicKey } from 'node:crypto';
 import { createSigner, keyIdOf, loadRetiredKeys, loadSigningKey, publicKeyMap, type Checkpoint, type PublicKeys } from './signing';
@@ -204,8 +204,9 @@ export async function createAuditService(deps: AuditDeps): Promise<AuditService>
     commits: () => writer.commits,
     accessLogs: (filter, page) => queryAccessLogs(sql, subjectHash, filter, page),
     async searchAccessLogs(by, filter, page) {
-      // validated first: a malformed filter is refused without an entry
-      const result = await queryAccessLogs(sql, subjectHash, filter, page);
+      // validated first: a malformed filter is refused without an entry; then the search is
+      // recorded before it runs, so it is in its own results (totalCount and edges agree)
+      buildFilter(filter, subjectHash);
       if (filter?.idNumber || filter?.subjectHash) {
         await recordAct({
           action: 'SEARCH_LOG',
@@ -215,7 +216,7 @@ export async function createAuditService(deps: AuditDeps): Promise<AuditService>
           reason: 'search of the access log by person',
         });
       }
-      return result;
+      return queryAccessLogs(sql, subjectHash, filter, page);
     },
     recordAct,
     publicKeysPem: () => publicPem,
