@@ -1,6 +1,8 @@
 // Audit entries committed per second on PostgreSQL, side by side in one run: the gateway's
 // group commit against one transaction per request and one per entry. Same writer code, same
 // hash chain, same table and indexes; only how many callers share a transaction differs.
+// Each mode runs with checkpoint signing on (an Ed25519 checkpoint per transaction, as the
+// gateway writes) and off, side by side.
 //
 //   npx tsx bench/audit-throughput.ts [--seconds 5] [--concurrency 64]
 //
@@ -18,6 +20,8 @@ import { migrate } from '../src/db/migrate';
 import type { AccessRecord } from '../src/audit/types';
 import { verifyAccessLog } from '../src/audit/verify';
 import { ChainWriter } from '../src/audit/writer';
+import { generateKeyPairSync } from 'node:crypto';
+import { createSigner, publicKeyMap } from '../src/audit/signing';
 import { openDatabase } from '../src/db/index';
 import { EVIDENCE, EVIDENCE_NAMES } from '../src/evidence/kinds';
 import { makeSubjectHasher } from '../src/evidence/subjectHash';
@@ -36,14 +40,21 @@ interface Mode {
   /** pending record() calls per transaction */
   maxBatch: number;
   concurrency: number;
+  /** an Ed25519-signed checkpoint per transaction (the gateway's way), or none */
+  signed: boolean;
 }
 
-const MODES: Mode[] = [
+const BASE_MODES = [
   { name: 'group commit', perEntryCalls: true, maxBatch: 5000, concurrency: CONCURRENCY },
   { name: 'one transaction per request', perEntryCalls: false, maxBatch: 1, concurrency: CONCURRENCY },
   { name: 'one transaction per entry', perEntryCalls: true, maxBatch: 1, concurrency: CONCURRENCY },
   { name: 'group commit, 1 caller', perEntryCalls: true, maxBatch: 5000, concurrency: 1 },
 ];
+const MODES: Mode[] = BASE_MODES.flatMap((m) => [
+  { ...m, signed: true },
+  { ...m, name: `${m.name} (unsigned)`, signed: false },
+]);
+const signer = createSigner(generateKeyPairSync('ed25519').privateKey);
 
 function request(i: number): AccessRecord[] {
   const id = `37081120180101${String(i % 1000).padStart(3, '0')}X`;
@@ -75,7 +86,11 @@ async function run(mode: Mode) {
   const sql = await openDatabase({ databaseUrl: URL_, schema, max: 4 });
   try {
     await migrate(sql, [AUDIT_MIGRATIONS]);
-    const writer = new ChainWriter(sql, undefined, undefined, { maxBatch: mode.maxBatch, flushTimeoutMs: 30_000 });
+    const writer = new ChainWriter(sql, undefined, undefined, {
+      maxBatch: mode.maxBatch,
+      flushTimeoutMs: 30_000,
+      ...(mode.signed ? { signer } : {}),
+    });
     let n = 0;
     let entries = 0;
     let measuring = false;
@@ -105,7 +120,9 @@ async function run(mode: Mode) {
     stop = true;
     await Promise.all(workers);
     await writer.close();
-    const report = await verifyAccessLog(sql);
+    const report = await verifyAccessLog(sql, { keys: publicKeyMap([signer.publicKey]) });
+    // unsigned modes: the links must hold; that no checkpoint covers them is the point of the mode
+    const linksOk = report.chains.every((c) => c.ok || (!mode.signed && /covered by no signed checkpoint/.test(c.problem ?? '')));
     latencies.sort((a, b) => a - b);
     return {
       mode: mode.name,
@@ -115,7 +132,8 @@ async function run(mode: Mode) {
       transactionsPerSecond: Math.round(commits / elapsed),
       entriesPerTransaction: commits ? Math.round((entries / commits) * 10) / 10 : 0,
       requestLatencyMs: { p50: Math.round(percentile(latencies, 50) * 10) / 10, p99: Math.round(percentile(latencies, 99) * 10) / 10 },
-      chainVerified: report.ok,
+      signed: mode.signed,
+      chainVerified: linksOk,
       chainEntries: report.entries,
     };
   } finally {

@@ -94,6 +94,17 @@ export interface Config {
   consoleOidc: ConsoleOidcConfig | undefined;
   /** production settings naming an http:// URL, allowed by ALLOW_HTTP_ON_INTERNAL_NETWORK (warned about at start) */
   plainHttpSettings: string[];
+  /** the access log's signed checkpoints (README, "The access log") */
+  audit: AuditSigningConfig;
+}
+
+export interface AuditSigningConfig {
+  /** AUDIT_SIGNING_KEY: Ed25519 private key as PEM text or a file path; unset outside production: generated into DATA_DIR */
+  signingKey: string | undefined;
+  /** AUDIT_RETIRED_PUBLIC_KEYS: PEM files of earlier signing keys, so their checkpoints still verify */
+  retiredPublicKeys: string[];
+  /** AUDIT_CHECKPOINT_LOG_INTERVAL_MS: how often each chain's latest checkpoint goes to the operational log (0: never) */
+  checkpointLogIntervalMs: number;
 }
 
 export interface ConsoleOidcConfig {
@@ -179,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && env.REDIS_URL && !env.CACHE_ENCRYPTION_KEY)
     throw new ConfigError('CACHE_ENCRYPTION_KEY must be set in production when REDIS_URL is set');
   if (production && !env.DATABASE_URL) throw new ConfigError('DATABASE_URL must be set in production: the audit store is PostgreSQL');
+  if (production && !env.AUDIT_SIGNING_KEY)
+    throw new ConfigError('AUDIT_SIGNING_KEY must be set in production: the access log is signed with it');
 
   if (production) refuseDevelopmentSecrets(env, departments);
   const plainHttpSettings = production ? plainHttpUrls(env) : [];
@@ -249,6 +262,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     consoleOidc,
     plainHttpSettings,
+    audit: {
+      signingKey: env.AUDIT_SIGNING_KEY || undefined,
+      retiredPublicKeys: (env.AUDIT_RETIRED_PUBLIC_KEYS ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      checkpointLogIntervalMs: parse(
+        intFrom('AUDIT_CHECKPOINT_LOG_INTERVAL_MS', 60_000, 0, 86_400_000),
+        env.AUDIT_CHECKPOINT_LOG_INTERVAL_MS,
+      ),
+    },
   };
 }
 

@@ -7,6 +7,8 @@ import { createLogger } from './observability/logger';
 import { startGateway } from './server';
 
 async function main(): Promise<void> {
+  // everything the gateway writes under DATA_DIR (keys, the embedded store) is its owner's only
+  process.umask(0o077);
   let config = loadConfigOrExit();
 
   let mocks: { url: string; close(): Promise<void> } | undefined;

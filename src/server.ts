@@ -244,6 +244,28 @@ function builtinRoutes(app: App, apollo: ApolloServer<GatewayContext>, state: Se
       },
     },
     '/graphql': { methods: ['POST', 'GET'], handle: (req, res, url) => graphql(app, apollo, state, req, res, url) },
+    // the access log's signing key and latest checkpoints, public as a CT log's signed tree heads:
+    // an outside monitor pins them and later runs `npm run audit:verify -- --expect` against them
+    '/audit/public-key': {
+      methods: ['GET'],
+      handle: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/x-pem-file; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(app.audit.publicKeysPem());
+      },
+    },
+    '/audit/checkpoint': {
+      methods: ['GET'],
+      async handle(_req, res) {
+        let checkpoints;
+        try {
+          checkpoints = await app.audit.latestCheckpoints();
+        } catch {
+          return sendError(res, 503, 'AUDIT_UNAVAILABLE', 'The access log cannot be read now; try again later.');
+        }
+        res.setHeader('cache-control', 'no-store');
+        sendJson(res, 200, { algorithm: 'Ed25519', checkpoints });
+      },
+    },
   };
 }
 

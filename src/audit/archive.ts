@@ -13,8 +13,8 @@
 //   {"type":"chain","chainId":…,"firstSeq":…,"lastSeq":…,"entries":…,"prevHash":…,"headHash":…,"cut":…,"archivedAt":…}
 //   {"type":"entry","chainId":…,"seq":…,"at":…, …every AccessLogEntry field…, "prevHash":…,"hash":…}
 import { createHash } from 'node:crypto';
-import { open, rm, type FileHandle } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Sql } from '../db/index';
 import { GENESIS_HASH, entryHash } from './canonical';
 import { ENTRY_SELECT, rowToEntry, type EntryRow } from './verify';
@@ -86,7 +86,14 @@ export async function archiveAccessLog(sql: Sql, opts: { cut: Date; out: string 
           'SELECT seq::text AS seq FROM access_log WHERE chain_id = $1 AND at >= $2::timestamptz ORDER BY access_log.seq LIMIT 1',
           [chainId, cut],
         );
-        const last = newer.rows[0] ? Number(newer.rows[0].seq) - 1 : Number(bounds.rows[0].max);
+        let last = newer.rows[0] ? Number(newer.rows[0].seq) - 1 : Number(bounds.rows[0].max);
+        // a signed chain is cut at a checkpoint, so the archive row can carry the signature at the cut
+        const cps = await tx.query<{ at_cut: string | null; any: string | null }>(
+          `SELECT (SELECT max(seq)::text FROM access_log_checkpoints WHERE chain_id = $1 AND seq <= $2::bigint) AS at_cut,
+                  (SELECT max(seq)::text FROM access_log_checkpoints WHERE chain_id = $1) AS any`,
+          [chainId, last],
+        );
+        if (cps.rows[0]?.any !== null && cps.rows[0]?.any !== undefined) last = Number(cps.rows[0].at_cut ?? 0);
         if (last < first) continue;
 
         const ends = await tx.query<{ seq: string; prev_hash: string; hash: string }>(
@@ -221,4 +228,64 @@ export function verifyArchiveLines(lines: string[]): {
   }
   const p = finish();
   return p ? { ok: false, chains: out, problem: p } : { ok: true, chains: out };
+}
+
+export interface ArchiveFileProblem {
+  chainId: string;
+  /** the first seq the archive row covers */
+  seq: number;
+  problem: string;
+}
+
+/**
+ * Checks every archive row against its file: present (in dir, by the file's name, or where the
+ * row says it was written), the SHA-256 the row recorded, and holding the row's stretch with its
+ * head hash. An archive row is never trusted without its file.
+ */
+export async function checkArchiveFiles(sql: Sql, dir: string | undefined): Promise<ArchiveFileProblem[]> {
+  const { rows } = await sql.query<{
+    chain_id: string;
+    first_seq: string;
+    last_seq: string;
+    head_hash: string;
+    file: string;
+    file_sha256: string;
+  }>(
+    'SELECT chain_id, first_seq::text AS first_seq, last_seq::text AS last_seq, head_hash, file, file_sha256 FROM access_log_archive ORDER BY chain_id, first_seq',
+  );
+  const problems: ArchiveFileProblem[] = [];
+  const files = new Map<string, Promise<Buffer | undefined>>();
+  for (const r of rows) {
+    const path = dir ? join(dir, basename(r.file)) : r.file;
+    const name = basename(r.file);
+    if (!files.has(path))
+      files.set(
+        path,
+        readFile(path).catch(() => undefined),
+      );
+    const bytes = await files.get(path)!;
+    const at = { chainId: r.chain_id, seq: Number(r.first_seq) };
+    const stretch = `seq ${r.first_seq} to ${r.last_seq}`;
+    if (!bytes) {
+      problems.push({ ...at, problem: `the archive file ${name} (${stretch}) is missing${dir ? ` from ${dir}` : ''}` });
+      continue;
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== r.file_sha256) {
+      problems.push({ ...at, problem: `the archive file ${name} (${stretch}) was edited: its SHA-256 differs from the archive row` });
+      continue;
+    }
+    let check: ReturnType<typeof verifyArchiveLines>;
+    try {
+      check = verifyArchiveLines(bytes.toString('utf8').split('\n'));
+    } catch {
+      check = { ok: false, chains: [], problem: 'it is not JSON lines' };
+    }
+    const held = check.chains.find((c) => c.chainId === r.chain_id && c.headHash === r.head_hash);
+    if (!check.ok || !held)
+      problems.push({
+        ...at,
+        problem: `the archive file ${name} does not hold ${stretch} with the recorded head hash${check.problem ? ` (${check.problem})` : ''}`,
+      });
+  }
+  return problems;
 }

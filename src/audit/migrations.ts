@@ -228,5 +228,112 @@ GRANT SELECT ON access_log_reads TO ${DB_ROLES.reader}, ${DB_ROLES.archiver};`
 }
 `,
     },
+    {
+      version: 10,
+      name: 'signed checkpoints; archive rows carry the checkpoint at the cut; minimum retention enforced by the archive function',
+      sql: (kind, schema) => `
+-- one row per group commit: where the chain stood, signed by the gateway (src/audit/signing.ts)
+CREATE TABLE access_log_checkpoints (
+  chain_id   text        NOT NULL,
+  seq        bigint      NOT NULL CHECK (seq > 0),
+  hash       text        NOT NULL,
+  at         timestamptz NOT NULL,
+  key_id     text        NOT NULL,
+  signature  text        NOT NULL,
+  PRIMARY KEY (chain_id, seq)
+);
+CREATE TRIGGER access_log_checkpoints_append_only BEFORE UPDATE OR DELETE ON access_log_checkpoints
+  FOR EACH ROW EXECUTE FUNCTION access_log_guard();
+CREATE TRIGGER access_log_checkpoints_no_truncate BEFORE TRUNCATE ON access_log_checkpoints
+  FOR EACH STATEMENT EXECUTE FUNCTION access_log_guard();
+
+ALTER TABLE access_log_archive ADD COLUMN checkpoint_at timestamptz;
+ALTER TABLE access_log_archive ADD COLUMN checkpoint_key_id text;
+ALTER TABLE access_log_archive ADD COLUMN checkpoint_signature text;
+
+-- the minimum retention, in the database so that no caller of the archive function can shorten
+-- it; only the schema owner may change it (UPDATE audit_retention SET min_days = ...)
+CREATE TABLE audit_retention (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  min_days  integer NOT NULL CHECK (min_days >= 1)
+);
+INSERT INTO audit_retention (singleton, min_days) VALUES (true, 180);
+
+CREATE OR REPLACE FUNCTION audit_archive_chain(
+  p_chain text, p_first bigint, p_last bigint, p_head_hash text,
+  p_cut timestamptz, p_file text, p_file_sha256 text
+) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = ${schema}, pg_temp AS $$
+DECLARE
+  expected_first bigint;
+  expected_prev  text;
+  first_prev     text;
+  head           text;
+  newest         timestamptz;
+  keep_days      integer;
+  cp_at          timestamptz;
+  cp_key         text;
+  cp_sig         text;
+  cp_hash        text;
+  n              bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('access_log_archive:' || p_chain));
+  SELECT min_days INTO keep_days FROM audit_retention;
+  IF keep_days IS NULL THEN keep_days := 180; END IF;
+  SELECT last_seq + 1, head_hash INTO expected_first, expected_prev
+    FROM access_log_archive WHERE chain_id = p_chain ORDER BY last_seq DESC LIMIT 1;
+  IF NOT FOUND THEN
+    expected_first := 1;
+    expected_prev := repeat('0', 64);
+  END IF;
+  IF p_first <> expected_first OR p_last < p_first THEN
+    RAISE EXCEPTION 'archive of chain % must start at seq % (asked % to %)', p_chain, expected_first, p_first, p_last;
+  END IF;
+  -- whoever calls: nothing younger than the minimum retention leaves the table
+  SELECT max(at) INTO newest FROM access_log WHERE chain_id = p_chain AND seq BETWEEN p_first AND p_last;
+  IF newest IS NULL OR newest > now() - make_interval(days => keep_days) OR p_cut > now() - make_interval(days => keep_days) THEN
+    RAISE EXCEPTION 'archive of chain % refused: entries younger than the minimum retention of % days', p_chain, keep_days
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  SELECT prev_hash INTO first_prev FROM access_log WHERE chain_id = p_chain AND seq = p_first;
+  SELECT hash INTO head FROM access_log WHERE chain_id = p_chain AND seq = p_last;
+  IF first_prev IS DISTINCT FROM expected_prev THEN
+    RAISE EXCEPTION 'archive of chain %: entry % does not link to what was archived before', p_chain, p_first;
+  END IF;
+  IF head IS DISTINCT FROM p_head_hash THEN
+    RAISE EXCEPTION 'archive of chain %: head hash at seq % differs from the archive file', p_chain, p_last;
+  END IF;
+  -- the signed checkpoint at the cut goes into the archive row (a chain written before
+  -- signing has none at all, and is archived without)
+  SELECT c.at, c.key_id, c.signature, c.hash INTO cp_at, cp_key, cp_sig, cp_hash
+    FROM access_log_checkpoints c WHERE c.chain_id = p_chain AND c.seq = p_last;
+  IF cp_hash IS NULL AND EXISTS (SELECT 1 FROM access_log_checkpoints c WHERE c.chain_id = p_chain) THEN
+    RAISE EXCEPTION 'archive of chain %: no signed checkpoint at seq %; a cut ends at a checkpoint', p_chain, p_last;
+  END IF;
+  IF cp_hash IS NOT NULL AND cp_hash <> p_head_hash THEN
+    RAISE EXCEPTION 'archive of chain %: the signed checkpoint at seq % names another hash', p_chain, p_last;
+  END IF;
+  INSERT INTO access_log_archive (chain_id, first_seq, last_seq, prev_hash, head_hash, entries, cut, file, file_sha256,
+                                  checkpoint_at, checkpoint_key_id, checkpoint_signature)
+    VALUES (p_chain, p_first, p_last, expected_prev, p_head_hash, p_last - p_first + 1, p_cut, p_file, p_file_sha256,
+            cp_at, cp_key, cp_sig);
+  PERFORM set_config('audit.archiving', 'on', true);
+  DELETE FROM access_log WHERE chain_id = p_chain AND seq BETWEEN p_first AND p_last;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  PERFORM set_config('audit.archiving', 'off', true);
+  IF n <> p_last - p_first + 1 THEN
+    RAISE EXCEPTION 'archive of chain % would delete % rows, expected %', p_chain, n, p_last - p_first + 1;
+  END IF;
+  RETURN n;
+END $$;
+${
+  kind === 'embedded'
+    ? ''
+    : `
+REVOKE ALL ON access_log_checkpoints, audit_retention FROM PUBLIC;
+GRANT SELECT, INSERT ON access_log_checkpoints TO ${DB_ROLES.writer};
+GRANT SELECT ON access_log_checkpoints, audit_retention TO ${DB_ROLES.writer}, ${DB_ROLES.reader}, ${DB_ROLES.archiver};
+`
+}`,
+    },
   ],
 };

@@ -42,6 +42,8 @@ export interface AccessRecord {
   countyCode: string | null;
   /** whose data; hashed with SUBJECT_HASH_KEY by the recorder */
   idNumber: string | null;
+  /** whose data, already hashed (an auditor's search by the hash an entry shows); used when idNumber is null */
+  subjectHash?: string | null;
   department: Department | null;
   evidence: EvidenceName | null;
   /** the fields actually selected */

@@ -2,8 +2,16 @@
 // prevHash against the previous entry's hash (or the archive's recorded head hash), and seq
 // continuity. Used by auditIntegrity and `npm run audit:verify`. Streams in keyset pages
 // ordered by (chain_id, seq), so memory stays flat however long the log is.
+//
+// Then the signed checkpoints (src/audit/signing.ts), which a store rewritten without the
+// private key cannot match: each must verify with one of the public keys given, and the stored
+// chain must reach it (the entry at its seq has its hash, or an archive row ends there with it).
+// Every entry must be covered by a checkpoint (the writer signs each flush). Checkpoints pinned
+// outside the database (--expect) are checked the same way, so a tail deleted together with its
+// checkpoints is still found. The first bad seq is the one after the last checkpoint that held.
 import type { Sql } from '../db/index';
 import { AT_SQL, GENESIS_HASH, entryHash, type AccessLogEntry, type ReadsList } from './canonical';
+import { checkpointProblem, type Checkpoint, type PublicKeys } from './signing';
 
 export interface ChainReport {
   chainId: string;
@@ -17,6 +25,18 @@ export interface ChainReport {
   firstBrokenSeq: number | null;
   /** what is wrong at firstBrokenSeq; never personal data */
   problem: string | null;
+  /** the chain's last signed checkpoint in the store (or pinned), null when it has none */
+  lastCheckpoint: Checkpoint | null;
+  /** whether the stored chain reaches that checkpoint: its entry (or archive row) has the signed hash */
+  reachesCheckpoint: boolean | null;
+}
+
+export interface VerifyOptions {
+  pageSize?: number;
+  /** public keys that checkpoints must verify with; undefined: signatures are not checked */
+  keys?: PublicKeys;
+  /** checkpoints pinned outside the database (an outside monitor's, or the operational log's) */
+  pinned?: Checkpoint[];
 }
 
 export interface IntegrityReport {
@@ -106,11 +126,17 @@ interface ArchiveRow {
   prev_hash: string;
   head_hash: string;
   entries: string;
+  checkpoint_at: string | null;
+  checkpoint_key_id: string | null;
+  checkpoint_signature: string | null;
 }
 
 interface ChainState extends ChainReport {
   expectedSeq: number;
   expectedPrev: string;
+  /** the highest checkpoint seq found good so far, and whether one before it failed */
+  goodCheckpointSeq: number;
+  checkpointFailed: boolean;
 }
 
 function newChain(chainId: string): ChainState {
@@ -125,26 +151,31 @@ function newChain(chainId: string): ChainState {
     problem: null,
     expectedSeq: 1,
     expectedPrev: GENESIS_HASH,
+    goodCheckpointSeq: 0,
+    checkpointFailed: false,
+    lastCheckpoint: null,
+    reachesCheckpoint: null,
   };
 }
 
+/** Keeps the earliest break: a later check may find an earlier seq than the walk did. */
 function breakAt(c: ChainState, seq: number, problem: string): void {
-  if (!c.ok) return;
+  if (!c.ok && c.firstBrokenSeq !== null && c.firstBrokenSeq <= seq) return;
   c.ok = false;
   c.firstBrokenSeq = seq;
   c.problem = problem;
 }
 
-export async function verifyAccessLog(sql: Sql, opts: { pageSize?: number } = {}): Promise<IntegrityReport> {
-  const pageSize = opts.pageSize ?? 5000;
+export async function verifyAccessLog(sql: Sql, opts: VerifyOptions = {}): Promise<IntegrityReport> {
   // PostgreSQL: one snapshot for the whole walk, so an archive run meanwhile cannot tear it.
   // Embedded: the store has one connection; holding it would stall the gateway's writes, and
   // nothing else (no archive script) can open the store while the gateway has it.
-  const walk = (q: Sql) => walkChains(q, pageSize);
+  const walk = (q: Sql) => walkChains(q, opts);
   return sql.kind === 'postgres' ? sql.transaction(walk, { isolation: 'repeatable read', readOnly: true }) : walk(sql);
 }
 
-async function walkChains(sql: Sql, pageSize: number): Promise<IntegrityReport> {
+async function walkChains(sql: Sql, opts: VerifyOptions): Promise<IntegrityReport> {
+  const pageSize = opts.pageSize ?? 5000;
   const chains = new Map<string, ChainState>();
   const chain = (id: string) => {
     let c = chains.get(id);
@@ -154,7 +185,8 @@ async function walkChains(sql: Sql, pageSize: number): Promise<IntegrityReport> 
 
   // archived stretches: must start at 1 and follow on from each other
   const archives = await sql.query<ArchiveRow>(
-    `SELECT chain_id, first_seq::text AS first_seq, last_seq::text AS last_seq, prev_hash, head_hash, entries::text AS entries
+    `SELECT chain_id, first_seq::text AS first_seq, last_seq::text AS last_seq, prev_hash, head_hash, entries::text AS entries,
+            ${AT_SQL.replace('(at ', '(checkpoint_at ')} AS checkpoint_at, checkpoint_key_id, checkpoint_signature
        FROM access_log_archive ORDER BY access_log_archive.chain_id, access_log_archive.first_seq`,
   );
   for (const a of archives.rows) {
@@ -163,6 +195,12 @@ async function walkChains(sql: Sql, pageSize: number): Promise<IntegrityReport> 
     const last = Number(a.last_seq);
     if (first !== c.expectedSeq) breakAt(c, c.expectedSeq, `archive record starts at seq ${first}, expected ${c.expectedSeq}`);
     else if (a.prev_hash !== c.expectedPrev) breakAt(c, first, 'archive record does not link to what precedes it');
+    else if (opts.keys && a.checkpoint_signature !== null) {
+      // the checkpoint copied at the cut must sign exactly this head
+      const cp = { chainId: a.chain_id, seq: last, hash: a.head_hash, at: a.checkpoint_at ?? '', keyId: a.checkpoint_key_id ?? '' };
+      const bad = checkpointProblem({ ...cp, signature: a.checkpoint_signature }, opts.keys);
+      if (bad) breakAt(c, first, `the archive record of seq ${first} to ${last} carries a checkpoint that is not valid: ${bad}`);
+    }
     c.archivedEntries += Number(a.entries);
     c.expectedSeq = last + 1;
     c.expectedPrev = a.head_hash;
@@ -191,6 +229,8 @@ async function walkChains(sql: Sql, pageSize: number): Promise<IntegrityReport> 
     const c = chain(id);
     if (c.entries === 0 && c.archivedEntries === 0) breakAt(c, 1, 'the chain was started but none of its entries remain (deleted?)');
   }
+  await checkCheckpoints(sql, chain, () => chains.values(), opts, pageSize);
+
   for (const c of chains.values()) {
     if (!registry.has(c.chainId))
       breakAt(c, c.firstBrokenSeq ?? 1, 'the chain is not registered in access_log_chains (inserted from outside the gateway?)');
@@ -198,7 +238,7 @@ async function walkChains(sql: Sql, pageSize: number): Promise<IntegrityReport> 
 
   const list = [...chains.values()]
     .sort((a, b) => a.chainId.localeCompare(b.chainId))
-    .map(({ expectedSeq: _s, expectedPrev: _p, ...rest }) => rest);
+    .map(({ expectedSeq: _s, expectedPrev: _p, goodCheckpointSeq: _g, checkpointFailed: _f, ...rest }) => rest);
   return {
     ok: list.every((c) => c.ok),
     verifiedAt: new Date().toISOString(),
@@ -241,4 +281,131 @@ function check(c: ChainState, e: AccessLogEntry): void {
   }
   c.expectedSeq = e.seq + 1;
   c.expectedPrev = e.hash;
+}
+
+interface CheckpointRow {
+  chain_id: string;
+  seq: string;
+  hash: string;
+  at: string;
+  key_id: string;
+  signature: string;
+  entry_hash: string | null;
+  archived_first: string | null;
+  archived_last: string | null;
+  archived_head: string | null;
+}
+
+/** Where the stored chain stands at a checkpoint's seq. */
+interface Reach {
+  entryHash: string | null;
+  archived: { first: number; last: number; head: string } | null;
+}
+
+const CHECKPOINT_SELECT = `c.chain_id, c.seq::text AS seq, c.hash, ${AT_SQL.replace('(at ', '(c.at ')} AS at, c.key_id, c.signature,
+  e.hash AS entry_hash, a.first_seq::text AS archived_first, a.last_seq::text AS archived_last, a.head_hash AS archived_head
+  FROM access_log_checkpoints c
+  LEFT JOIN access_log e ON e.chain_id = c.chain_id AND e.seq = c.seq
+  LEFT JOIN access_log_archive a ON a.chain_id = c.chain_id AND c.seq BETWEEN a.first_seq AND a.last_seq`;
+
+function reachOf(r: Pick<CheckpointRow, 'entry_hash' | 'archived_first' | 'archived_last' | 'archived_head'>): Reach {
+  return {
+    entryHash: r.entry_hash,
+    archived:
+      r.archived_last === null ? null : { first: Number(r.archived_first), last: Number(r.archived_last), head: r.archived_head ?? '' },
+  };
+}
+
+async function checkCheckpoints(
+  sql: Sql,
+  chain: (id: string) => ChainState,
+  all: () => Iterable<ChainState>,
+  opts: VerifyOptions,
+  pageSize: number,
+): Promise<void> {
+  const judge = (c: ChainState, cp: Checkpoint, reach: Reach, pinned: boolean) => {
+    const from = pinned ? 'a pinned checkpoint' : 'the signed checkpoint';
+    const bad = opts.keys ? checkpointProblem(cp, opts.keys) : null;
+    if (bad) {
+      c.checkpointFailed = true;
+      breakAt(c, c.goodCheckpointSeq + 1, `${from} at seq ${cp.seq} is not valid: ${bad}`);
+      return;
+    }
+    if (!c.lastCheckpoint || cp.seq >= c.lastCheckpoint.seq) c.lastCheckpoint = cp;
+    let reaches: boolean;
+    if (reach.entryHash !== null) reaches = reach.entryHash === cp.hash;
+    else if (reach.archived) reaches = reach.archived.last !== cp.seq || reach.archived.head === cp.hash;
+    else reaches = false;
+    if (cp.seq === c.lastCheckpoint.seq) c.reachesCheckpoint = reaches;
+    if (!reaches) {
+      c.checkpointFailed = true;
+      const storedLast = c.lastSeq;
+      if (reach.entryHash === null && !reach.archived && cp.seq > storedLast) {
+        breakAt(
+          c,
+          storedLast + 1,
+          `entries ${storedLast + 1} to ${cp.seq} are missing: ${from} at seq ${cp.seq} signed more (tail deleted?)`,
+        );
+      } else {
+        breakAt(
+          c,
+          c.goodCheckpointSeq + 1,
+          `the stored chain does not reach ${from} at seq ${cp.seq}: history rewritten after seq ${c.goodCheckpointSeq}`,
+        );
+      }
+      return;
+    }
+    if (cp.seq > c.goodCheckpointSeq && !c.checkpointFailed) c.goodCheckpointSeq = cp.seq;
+  };
+
+  let after: [string, string] | undefined;
+  for (;;) {
+    const { rows } = after
+      ? await sql.query<CheckpointRow>(
+          `SELECT ${CHECKPOINT_SELECT} WHERE (c.chain_id, c.seq) > ($1, $2::bigint) ORDER BY c.chain_id, c.seq LIMIT ${pageSize}`,
+          after,
+        )
+      : await sql.query<CheckpointRow>(`SELECT ${CHECKPOINT_SELECT} ORDER BY c.chain_id, c.seq LIMIT ${pageSize}`);
+    for (const r of rows) {
+      const cp: Checkpoint = { chainId: r.chain_id, seq: Number(r.seq), hash: r.hash, at: r.at, keyId: r.key_id, signature: r.signature };
+      judge(chain(r.chain_id), cp, reachOf(r), false);
+    }
+    if (rows.length < pageSize) break;
+    const last = rows[rows.length - 1]!;
+    after = [last.chain_id, last.seq];
+  }
+
+  for (const cp of opts.pinned ?? []) {
+    const { rows } = await sql.query<Omit<CheckpointRow, 'chain_id' | 'seq' | 'hash' | 'at' | 'key_id' | 'signature'>>(
+      `SELECT (SELECT hash FROM access_log WHERE chain_id = $1 AND seq = $2::bigint) AS entry_hash,
+              a.first_seq::text AS archived_first, a.last_seq::text AS archived_last, a.head_hash AS archived_head
+         FROM (SELECT 1) one LEFT JOIN access_log_archive a ON a.chain_id = $1 AND $2::bigint BETWEEN a.first_seq AND a.last_seq`,
+      [cp.chainId, cp.seq],
+    );
+    const c = chain(cp.chainId);
+    judge(c, cp, reachOf(rows[0] ?? { entry_hash: null, archived_first: null, archived_last: null, archived_head: null }), true);
+  }
+
+  // every entry is covered: an entry past the chain's last checkpoint was not written by a
+  // signing gateway (or its checkpoints were deleted). Embedded: the walk is no snapshot, so
+  // look again for checkpoints a flush committed meanwhile, with the entries the walk saw.
+  for (const c of all()) {
+    const covered = c.lastCheckpoint?.seq ?? 0;
+    if (c.lastSeq <= covered || c.entries === 0) continue;
+    const again = await sql.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM access_log_checkpoints WHERE chain_id = $1', [
+      c.chainId,
+    ]);
+    const from = Math.max(Number(again.rows[0]?.seq ?? 0), covered) + 1;
+    if (from <= c.lastSeq)
+      breakAt(c, from, `entries ${from} to ${c.lastSeq} are covered by no signed checkpoint (unsigned, or checkpoints deleted)`);
+  }
+}
+
+/** The latest checkpoint of each chain (what an outside monitor pins). */
+export async function latestCheckpoints(sql: Sql): Promise<Checkpoint[]> {
+  const { rows } = await sql.query<{ chain_id: string; seq: string; hash: string; at: string; key_id: string; signature: string }>(
+    `SELECT DISTINCT ON (chain_id) chain_id, seq::text AS seq, hash, ${AT_SQL} AS at, key_id, signature
+       FROM access_log_checkpoints ORDER BY access_log_checkpoints.chain_id, access_log_checkpoints.seq DESC`,
+  );
+  return rows.map((r) => ({ chainId: r.chain_id, seq: Number(r.seq), hash: r.hash, at: r.at, keyId: r.key_id, signature: r.signature }));
 }

@@ -10,13 +10,17 @@
 // hangs past its timeout) its promises reject, the writer is unhealthy until a later flush or
 // probe succeeds, and the next flush first re-reads the chain's last committed entry: a
 // COMMIT that reached the server although we saw an error is then continued, not forked.
+//
+// With a signer, each flush also writes, in the same transaction, a checkpoint signing where
+// the chain now stands (src/audit/signing.ts): every committed entry is covered by one.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Sql } from '../db/index';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
-import { GENESIS_HASH, entryHash, readsKey, readsText, type AccessLogEntry, type ChainedFields } from './canonical';
+import { GENESIS_HASH, canonicalTime, entryHash, readsKey, readsText, type AccessLogEntry, type ChainedFields } from './canonical';
 import { EVIDENCE, type EvidenceName } from '../evidence/kinds';
+import type { Checkpoint, CheckpointSigner } from './signing';
 
 /** A row ready to be chained: everything but chainId, seq and the hashes. */
 export type Unchained = Omit<ChainedFields, 'chainId' | 'seq'>;
@@ -30,6 +34,8 @@ export interface WriterOptions {
   probeIntervalMs?: number;
   /** tests and benchmarks: a fixed chain id */
   chainId?: string;
+  /** signs a checkpoint per flush; without one no checkpoints are written (benchmarks: signing off) */
+  signer?: CheckpointSigner;
 }
 
 export class AuditStoreError extends Error {
@@ -102,6 +108,8 @@ export class ChainWriter {
   private readonly probeIntervalMs: number;
   /** reads lists known committed to access_log_reads: not sent again (bounded; a miss only costs a no-op insert) */
   private readonly knownReads = new Set<string>();
+  private readonly signer: CheckpointSigner | undefined;
+  private checkpoint: Checkpoint | undefined;
 
   constructor(
     private readonly sql: Sql,
@@ -113,6 +121,12 @@ export class ChainWriter {
     this.flushTimeoutMs = opts.flushTimeoutMs ?? 5000;
     this.maxBatch = opts.maxBatch ?? 5000;
     this.probeIntervalMs = opts.probeIntervalMs ?? 2000;
+    this.signer = opts.signer;
+  }
+
+  /** The last checkpoint this writer committed (undefined before its first flush, or unsigned). */
+  lastCheckpoint(): Checkpoint | undefined {
+    return this.checkpoint;
   }
 
   healthy(): boolean {
@@ -194,7 +208,7 @@ export class ChainWriter {
     const resync = this.needsResync;
     const base = { seq: this.lastSeq, hash: this.lastHash, registered: this.registered };
     try {
-      const { lastSeq, lastHash, newReads } = await this.sql.transaction(
+      const { lastSeq, lastHash, newReads, checkpoint } = await this.sql.transaction(
         async (tx) => {
           const start = resync ? await this.readHead(tx) : base;
           let seq = start.seq;
@@ -224,13 +238,21 @@ export class ChainWriter {
           }
           if (newReads.size > 0) await insertReads(tx, [...newReads.values()]);
           for (let i = 0; i < chained.length; i += ROWS_PER_STATEMENT) await insertRows(tx, chained.slice(i, i + ROWS_PER_STATEMENT));
-          return { lastSeq: seq, lastHash: prev, newReads: [...newReads.keys()] };
+          const checkpoint = this.signer?.sign({ chainId: this.chainId, seq, hash: prev, at: canonicalTime(new Date()) });
+          if (checkpoint) {
+            await tx.query(
+              'INSERT INTO access_log_checkpoints (chain_id, seq, hash, at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6)',
+              [checkpoint.chainId, checkpoint.seq, checkpoint.hash, checkpoint.at, checkpoint.keyId, checkpoint.signature],
+            );
+          }
+          return { lastSeq: seq, lastHash: prev, newReads: [...newReads.keys()], checkpoint };
         },
         { timeoutMs: this.flushTimeoutMs },
       );
       // committed: only now does the chain move on
       this.lastSeq = lastSeq;
       this.lastHash = lastHash;
+      if (checkpoint) this.checkpoint = checkpoint;
       this.registered = true;
       this.needsResync = false;
       if (this.knownReads.size + newReads.length > 10_000) this.knownReads.clear();

@@ -394,7 +394,19 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
     AccessLogRead: allowAll(['department', 'evidence', 'fields']),
     PageInfo: allowAll(['hasNextPage', 'endCursor']),
     AuditIntegrity: allowAll(['ok', 'verifiedAt', 'entries', 'chains']),
-    AuditChain: allowAll(['chainId', 'entries', 'archivedEntries', 'lastSeq', 'lastHash', 'ok', 'firstBrokenSeq', 'problem']),
+    AuditChain: allowAll([
+      'chainId',
+      'entries',
+      'archivedEntries',
+      'lastSeq',
+      'lastHash',
+      'ok',
+      'firstBrokenSeq',
+      'problem',
+      'lastCheckpoint',
+      'reachesCheckpoint',
+    ]),
+    AuditCheckpoint: allowAll(['seq', 'hash', 'at', 'keyId', 'signature']),
 
     // a parent's own access log: reachable only through Query.myAccessLog (applicant)
     MyAccessLogConnection: allowAll(['edges', 'pageInfo']),

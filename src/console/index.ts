@@ -174,8 +174,13 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
     else send(res, 200, continuePage(BASE), { 'set-cookie': [headers['set-cookie'], signInCookie('', 0)] });
   }
 
-  async function page(filter: AccessLogFilterInput, after: string | null): Promise<EntryPage> {
-    const p = await app.audit.accessLogs(filter, { first: CONSOLE_PAGE_SIZE, after });
+  /** A page of the log; a page about a person is recorded as a search by the audit service, as GraphQL's is. */
+  async function page(
+    filter: AccessLogFilterInput,
+    after: string | null,
+    by: { session: ConsoleSession; requestId: string },
+  ): Promise<EntryPage> {
+    const p = await app.audit.searchAccessLogs(actor(by.session, by.requestId), filter, { first: CONSOLE_PAGE_SIZE, after });
     return {
       entries: p.edges.map((e) => e.node),
       total: await p.totalCount(),
@@ -185,33 +190,12 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
     };
   }
 
-  async function recordAct(
-    action: 'SEARCH_LOG' | 'EXPORT_LOG',
-    session: ConsoleSession,
-    requestId: string,
-    idNumber: string | null,
-    reason: string,
-  ): Promise<void> {
-    await app.audit.record([
-      {
-        action,
-        at: new Date().toISOString(),
-        requestId,
-        actorSubject: session.subject,
-        actorRole: session.role,
-        actorCounty: session.county,
-        applicationId: null,
-        countyCode: null,
-        idNumber,
-        department: null,
-        evidence: null,
-        fields: [],
-        outcome: 'ALLOWED',
-        source: null,
-        reason,
-      },
-    ]);
-  }
+  const actor = (session: ConsoleSession, requestId: string) => ({
+    subject: session.subject,
+    role: session.role,
+    county: session.county,
+    requestId,
+  });
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
     const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -306,14 +290,13 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
       checkPost(req, form, session);
       const search = parseSearch(form, app.subjectHash, true);
       if (Object.keys(search.errors).length > 0) return send(res, 200, searchPage(session, search, null));
-      // a search by a person is itself accountable: recorded before any result is shown
-      if (search.idNumber) await recordAct('SEARCH_LOG', session, requestId, search.idNumber, 'console search by ID number');
+      // the search by a person is recorded when its page is read (GET below), before any result is shown
       return redirect(res, `${BASE}/search?${searchQuery(search.values)}`);
     }
     if (path === `${BASE}/search` && method === 'GET') {
       const search = parseSearch(url.searchParams, app.subjectHash, false);
       if (Object.keys(search.errors).length > 0) return send(res, 200, searchPage(session, search, null));
-      return send(res, 200, searchPage(session, search, await page(search.filter, url.searchParams.get('after'))));
+      return send(res, 200, searchPage(session, search, await page(search.filter, url.searchParams.get('after'), { session, requestId })));
     }
 
     const entry = /^\/console\/entry\/([^/]+)\/(\d{1,15})$/.exec(path);
@@ -326,7 +309,11 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
 
     const person = /^\/console\/person\/([0-9a-f]{64})$/.exec(path);
     if (person && method === 'GET') {
-      return send(res, 200, timelinePage(session, person[1]!, await page({ subjectHash: person[1]! }, url.searchParams.get('after'))));
+      return send(
+        res,
+        200,
+        timelinePage(session, person[1]!, await page({ subjectHash: person[1]! }, url.searchParams.get('after'), { session, requestId })),
+      );
     }
 
     const application = /^\/console\/application\/(\d{6})\/([^/]{1,200})$/.exec(path);
@@ -336,7 +323,7 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
       if (applicationId === null || !isJiningCounty(countyCode) || applicationId.length > 64)
         throw new HttpError(404, notFoundPage(session, '申请编号或县区代码无效 Not a valid application.'));
       const activity = await applicationActivity(app.audit.sql, applicationId, countyCode);
-      const reads = await page({ applicationId, countyCode }, url.searchParams.get('after'));
+      const reads = await page({ applicationId, countyCode }, url.searchParams.get('after'), { session, requestId });
       return send(res, 200, applicationPage(session, { applicationId, countyCode }, activity, reads));
     }
 
@@ -372,7 +359,12 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
       const search = parseSearch(new URLSearchParams(form.get('q') ?? ''), app.subjectHash, false);
       if (Object.keys(search.errors).length > 0) return send(res, 200, searchPage(session, search, null));
       // the export is recorded before its first line leaves, like any read of the log
-      await recordAct('EXPORT_LOG', session, requestId, null, `console CSV export: ${JSON.stringify(search.values)}`);
+      await app.audit.recordAct({
+        action: 'EXPORT_LOG',
+        by: actor(session, requestId),
+        subjectHash: search.filter.subjectHash ?? null,
+        reason: `console CSV export: ${JSON.stringify(search.values)}`,
+      });
       const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
       res.writeHead(200, {
         ...SECURITY_HEADERS,

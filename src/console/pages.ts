@@ -539,6 +539,7 @@ export function integrityPage(session: ConsoleSession, report: IntegrityReport |
                     <th scope="col">条目 Entries</th>
                     <th scope="col">已归档 Archived</th>
                     <th scope="col">最后校验点 Last verified point</th>
+                    <th scope="col">最后签名检查点 Last signed checkpoint</th>
                     <th scope="col">问题 Problem</th>
                   </tr>
                 </thead>
@@ -559,6 +560,20 @@ export function integrityPage(session: ConsoleSession, report: IntegrityReport |
                               : c.firstBrokenSeq && c.firstBrokenSeq > 1
                                 ? html`#${c.firstBrokenSeq - 1}`
                                 : html`<span class="muted">—</span>`
+                          }
+                        </td>
+                        <td class="checkpoint">
+                          ${
+                            c.lastCheckpoint
+                              ? html`#${c.lastCheckpoint.seq}
+                                  <time datetime="${c.lastCheckpoint.at}">${beijing(c.lastCheckpoint.at)}</time>
+                                  <span class="muted">key ${c.lastCheckpoint.keyId}</span>
+                                  ${
+                                    c.reachesCheckpoint
+                                      ? html`<span class="badge outcome-allowed">链已到达 reached</span>`
+                                      : html`<span class="badge outcome-error">链未到达 not reached</span>`
+                                  }`
+                              : html`<span class="muted">无 none</span>`
                           }
                         </td>
                         <td>

@@ -2,7 +2,7 @@
 // PGlite (PostgreSQL compiled to WebAssembly) embedded under DATA_DIR when it is not, so the
 // same migrations and queries run in development, tests and production.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -167,6 +167,16 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Sql> {
   };
 }
 
+/** Directories 0700 and files 0600, all the way down (no symlink is followed). */
+function ownerOnly(path: string): void {
+  const st = lstatSync(path);
+  if (st.isSymbolicLink()) return;
+  if (st.isDirectory()) {
+    chmodSync(path, 0o700);
+    for (const name of readdirSync(path)) ownerOnly(join(path, name));
+  } else chmodSync(path, 0o600);
+}
+
 /**
  * Creating a store runs PGlite's initdb, which grows its WebAssembly memory to about 630 MB that
  * the process never gets back (a first start held 0.9 GB, a later one under 0.4 GB). So a new
@@ -175,7 +185,9 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Sql> {
 async function createEmbeddedStore(dir: string): Promise<void> {
   if (existsSync(join(dir, 'PG_VERSION'))) return;
   const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-  const code = `const { PGlite } = require(${JSON.stringify(pglite)});
+  // the store's files are its owner's only (PGlite would make them 0666 under the usual umask)
+  const code = `process.umask(0o077);
+const { PGlite } = require(${JSON.stringify(pglite)});
 const db = new PGlite(${JSON.stringify(dir)});
 db.waitReady.then(() => db.close()).catch((e) => { console.error(String(e && e.message)); process.exit(1); });`;
   await new Promise<void>((resolvePromise, reject) => {
@@ -196,7 +208,8 @@ async function openEmbedded(opts: DatabaseOptions): Promise<Sql> {
   let unlock = async () => {};
   if (opts.dataDir) {
     dir = resolve(join(opts.dataDir, 'pglite'));
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(opts.dataDir, 0o700);
     unlock = await lockStore(dir);
     try {
       await createEmbeddedStore(dir);
@@ -209,6 +222,9 @@ async function openEmbedded(opts: DatabaseOptions): Promise<Sql> {
   try {
     db = dir ? new PGlite(dir) : new PGlite();
     await db.waitReady;
+    // a store made before this rule, or copied in, is narrowed too; files PGlite makes later
+    // follow the process umask, which the gateway sets to 0077 (src/main.ts)
+    if (dir) ownerOnly(dir);
     if (opts.schema) {
       await db.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`);
     }

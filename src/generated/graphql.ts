@@ -200,6 +200,8 @@ export type AuditChain = {
   entries: Scalars['Int']['output'];
   /** 首个断点 The first sequence number whose link fails. */
   firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
+  /** 最后签名检查点 The chain's last checkpoint signed with the gateway's audit key; null when it has none. */
+  lastCheckpoint?: Maybe<AuditCheckpoint>;
   /** 最后哈希 The last entry's hash. */
   lastHash: Scalars['String']['output'];
   /** 最后序号 The last sequence number. */
@@ -208,6 +210,23 @@ export type AuditChain = {
   ok: Scalars['Boolean']['output'];
   /** 问题 What is wrong there; never personal data. */
   problem?: Maybe<Scalars['String']['output']>;
+  /** 是否到达检查点 Whether the stored chain reaches that checkpoint (its entry, or archive row, has the signed hash); null without one. */
+  reachesCheckpoint?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** 签名检查点 Where a chain stood after a group commit, signed with the gateway's audit key (Ed25519). */
+export type AuditCheckpoint = {
+  __typename?: 'AuditCheckpoint';
+  /** 时间 When it was signed. */
+  at: Scalars['DateTime']['output'];
+  /** 哈希 That entry's hash. */
+  hash: Scalars['String']['output'];
+  /** 密钥标识 Which signing key (the first 16 hex digits of SHA-256 over its public key). */
+  keyId: Scalars['String']['output'];
+  /** 序号 The chain's last sequence number at that time. */
+  seq: Scalars['Int']['output'];
+  /** 签名 The Ed25519 signature, base64. */
+  signature: Scalars['String']['output'];
 };
 
 /** 审计完整性 Whether the audit chains are intact. */
@@ -1157,6 +1176,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditChain: ResolverTypeWrapper<AuditChain>;
+  AuditCheckpoint: ResolverTypeWrapper<AuditCheckpoint>;
   AuditIntegrity: ResolverTypeWrapper<AuditIntegrity>;
   BirthCertificate: ResolverTypeWrapper<EvidenceParent<'BirthCertificate'>>;
   CacheEviction: ResolverTypeWrapper<CacheEviction>;
@@ -1223,6 +1243,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   AuditChain: AuditChain;
+  AuditCheckpoint: AuditCheckpoint;
   AuditIntegrity: AuditIntegrity;
   BirthCertificate: EvidenceParent<'BirthCertificate'>;
   CacheEviction: CacheEviction;
@@ -1313,10 +1334,20 @@ export type AuditChainResolvers<ContextType = GatewayContext, ParentType extends
   chainId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstBrokenSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastCheckpoint?: Resolver<Maybe<ResolversTypes['AuditCheckpoint']>, ParentType, ContextType>;
   lastHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   problem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reachesCheckpoint?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type AuditCheckpointResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditCheckpoint'] = ResolversParentTypes['AuditCheckpoint']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditIntegrityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditIntegrity'] = ResolversParentTypes['AuditIntegrity']> = {
@@ -1637,6 +1668,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogRead?: AccessLogReadResolvers<ContextType>;
   AuditChain?: AuditChainResolvers<ContextType>;
+  AuditCheckpoint?: AuditCheckpointResolvers<ContextType>;
   AuditIntegrity?: AuditIntegrityResolvers<ContextType>;
   BirthCertificate?: BirthCertificateResolvers<ContextType>;
   CacheEviction?: CacheEvictionResolvers<ContextType>;

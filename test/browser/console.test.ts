@@ -239,6 +239,8 @@ describe('the auditor console in Chromium', () => {
     await page.getByRole('button', { name: /立即校验/ }).click();
     await page.waitForURL(`${gw.url}/console/integrity`);
     await expect(page.locator('#integrity-verdict').textContent()).resolves.toContain('全部完整');
+    // each chain shows its last signed checkpoint, and that the stored chain reaches it
+    await expect(page.locator('td.checkpoint').first().textContent()).resolves.toMatch(/#\d+[\s\S]*key [0-9a-f]{16}[\s\S]*reached/);
 
     // someone with database access turns a denied read into an allowed one
     await gw.app.audit.sql.transaction(async (tx) => {

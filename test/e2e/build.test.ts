@@ -2,6 +2,7 @@
 // with NODE_ENV=production, PostgreSQL, Redis, a real identity key and the departments over
 // HTTP. It must start from what it finds beside itself (schema files, OpenAPI documents,
 // county policies) and answer a county platform's family query.
+import { generateKeyPairSync as auditKeyPair } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +55,7 @@ describe('the compiled gateway in production', () => {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
+        AUDIT_SIGNING_KEY: auditKeyPair('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
         PORT: String(port),
         LOG_LEVEL: 'warn',
         DATABASE_URL,

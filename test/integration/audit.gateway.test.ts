@@ -207,6 +207,12 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
     const childRows = await gw.app.audit.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM access_log WHERE subject_hash = $1', [
       subjectHash(family.child),
     ]);
+    // the search by the child is itself an entry about the child, committed before its page was read
+    const searches = await gw.app.audit.sql.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM access_log WHERE subject_hash = $1 AND action = 'SEARCH_LOG' AND actor_subject = 'auditor-1'`,
+      [subjectHash(family.child)],
+    );
+    expect(Number(searches.rows[0]!.n)).toBe(1);
     expect(byChild.data.accessLogs.totalCount).toBe(Number(childRows.rows[0]!.n));
     expect(byChild.data.accessLogs.edges.length).toBe(Number(childRows.rows[0]!.n));
     for (const { node } of byChild.data.accessLogs.edges) expect(node.subjectHash).toBe(subjectHash(family.child));

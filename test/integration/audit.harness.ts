@@ -14,6 +14,7 @@ import { makeSubjectHasher } from '../../src/evidence/subjectHash';
 import { createLogger } from '../../src/observability/logger';
 import { Metrics } from '../../src/observability/metrics';
 import type { WriterOptions } from '../../src/audit/writer';
+import { createSigner, loadSigningKey, type CheckpointSigner } from '../../src/audit/signing';
 import { DATABASE_URL, isolationName } from '../support/gateway';
 
 export type StoreName = 'postgres' | 'embedded';
@@ -78,6 +79,11 @@ export async function removeTemplate(): Promise<void> {
   const dir = await template.catch(() => undefined);
   template = undefined;
   if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
+}
+
+/** The signer a gateway on this store would use (the development key in its DATA_DIR). */
+export function signerFor(env: StoreEnv): CheckpointSigner {
+  return createSigner(loadSigningKey({ setting: undefined, dataDir: env.DATA_DIR, production: false }));
 }
 
 export function configFor(env: StoreEnv): Config {

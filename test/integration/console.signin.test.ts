@@ -33,6 +33,7 @@ describe('production: OpenID Connect sign-in, and nothing of development', () =>
       isolation: isolationName('console_oidc'),
       env: {
         NODE_ENV: 'production',
+        AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
         DATABASE_URL,
         JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
         DEPARTMENT_APP_KEY: 'test-app',

@@ -50,11 +50,19 @@ describe('loadConfig', () => {
   });
 
   it('production refuses development fallbacks, one missing setting at a time', () => {
-    const full: Record<string, string> = PRODUCTION;
+    const full: Record<string, string> = { ...PRODUCTION, AUDIT_SIGNING_KEY: '/etc/gateway/audit-signing-key.pem' };
     const c = loadConfig(full);
     expect(c.production).toBe(true);
     expect(c.mock.enabled).toBe(false);
-    for (const missing of ['HEALTH_URL', 'HEALTH_APP_SECRET', 'JWKS_URL', 'SUBJECT_HASH_KEY', 'DATABASE_URL', 'DEPARTMENT_APP_KEY']) {
+    for (const missing of [
+      'HEALTH_URL',
+      'HEALTH_APP_SECRET',
+      'JWKS_URL',
+      'SUBJECT_HASH_KEY',
+      'DATABASE_URL',
+      'DEPARTMENT_APP_KEY',
+      'AUDIT_SIGNING_KEY',
+    ]) {
       const env = { ...full };
       delete env[missing];
       expect(() => loadConfig(env), missing).toThrow(ConfigError);
