@@ -4,6 +4,7 @@
 // tells the evidence layer its basis, which the access log records as the reason.
 import { validateIdNumber } from '../codes/idNumber';
 import type { GatewayContext } from '../context';
+import { parentChildLink, sameId, type ParentChildLink } from '../evidence/parentChild';
 import type { Purpose } from '../evidence/reader';
 import type { SubjectHasher } from '../evidence/subjectHash';
 import type { ConsentStore } from './consentStore';
@@ -35,10 +36,6 @@ export const DENIAL = {
   notFamily: "applicant may read only their own and their own children's records",
   noConsent: 'no live consent for this application and county',
 } as const;
-
-/** Relation codes (GB/T 4761) of a head of household's child: 20-27 sons, 30-37 daughters. */
-const CHILD_OF_HEAD = /^(2[0-7]|3[0-7])$/;
-const HEAD_OF_HOUSEHOLD = '02';
 
 interface RequestState {
   decisions: Map<string, Promise<AccessDecision>>;
@@ -159,16 +156,15 @@ function activeGranters(deps: AccessDeps, ctx: GatewayContext, purpose: Purpose)
   return p;
 }
 
-export type ChildLink = 'birth certificate' | 'household register';
+export type ChildLink = ParentChildLink;
 
 /**
  * Whether `childId` is `parentId`'s child, by the departments' records (never by a token's
- * claim). The parent's own birth certificates are read first; the candidate's household
+ * claim), decided by the one parent-child rule (src/evidence/parentChild.ts) that verification
+ * uses too. The parent's own birth certificates are read first; the candidate's household
  * register is read only when one of them has the candidate's birth date (from the ID number),
- * so a stranger's data is practically never fetched. Then the child is theirs when the
- * certificate's child name is the name on the candidate's register, or when that register
- * shows the candidate as a child (20-27, 30-37) of a head of household who is the parent
- * (same household number).
+ * so a stranger's data is practically never fetched; the parent's register only when the
+ * certificate does not already decide it.
  */
 export function childLink(
   ctx: GatewayContext,
@@ -204,18 +200,23 @@ async function findChildLink(
     fields: ['birthDate', 'childName', 'fatherIdNumber', 'motherIdNumber'],
   });
   const sameDay = certificates.filter(
-    (c) => c.birthDate === child.birthDate && (c.fatherIdNumber === parentId || c.motherIdNumber === parentId),
+    (c) => c.birthDate === child.birthDate && (sameId(c.fatherIdNumber, parentId) || sameId(c.motherIdNumber, parentId)),
   );
   if (sameDay.length === 0) return null;
 
   if (!allowedBasis(ctx, childId, purpose)) ctx.evidence.setBasis(childId, purpose, 'authorization check: parent-child link');
   const [register] = await ctx.evidence.read('household', childId, { purpose, fields: ['householdNumber', 'name', 'relationToHeadCode'] });
   if (!register) return null;
-  if (sameDay.some((c) => c.childName === register.name)) return 'birth certificate';
-
-  if (register.householdNumber && register.relationToHeadCode && CHILD_OF_HEAD.test(register.relationToHeadCode)) {
-    const [own] = await ctx.evidence.read('household', parentId, { purpose, fields: ['householdNumber', 'relationToHeadCode'] });
-    if (own?.relationToHeadCode === HEAD_OF_HOUSEHOLD && own.householdNumber === register.householdNumber) return 'household register';
-  }
-  return null;
+  const byCertificate = parentChildLink(
+    parentId,
+    { name: register.name, birthDate: child.birthDate, register },
+    { certificates: sameDay, register: null },
+  );
+  if (byCertificate) return byCertificate;
+  const [own] = await ctx.evidence.read('household', parentId, { purpose, fields: ['householdNumber', 'relationToHeadCode'] });
+  return parentChildLink(
+    parentId,
+    { name: register.name, birthDate: child.birthDate, register },
+    { certificates: [], register: own ?? null },
+  );
 }
