@@ -18,6 +18,7 @@ const evidenceTypes = [
 
 const mappers: Record<string, string> = {
   Person: '../evidence/person#PersonParent',
+  Application: '../applications/store#ApplicationRecord',
 };
 for (const t of evidenceTypes) mappers[t] = `../evidence/graphqlMappers#${t}Parent`;
 

@@ -33,7 +33,15 @@ import { selectedFields } from '../evidence/fields';
 import type { PersonParent } from '../evidence/person';
 import type { Purpose } from '../evidence/reader';
 import { checkIdNumber, checkIdNumberList, checkPurpose } from '../evidence/validate';
-import { allowedBasis, decidePersonAccess, DENIAL, PERSON_READER_ROLES, recordDenial, type AccessDeps } from './access';
+import {
+  allowedBasis,
+  decidePersonAccess,
+  DENIAL,
+  PERSON_READER_ROLES,
+  recordDenial,
+  type AccessDecision,
+  type AccessDeps,
+} from './access';
 import { COUNTY_ROLES, type Role } from './viewer';
 
 type Ctx = GatewayContext;
@@ -43,7 +51,7 @@ export type ShieldRule = Parameters<typeof and>[number];
 export type FieldRules = Record<string, ShieldRule>;
 
 /** Runs a rule body: our own errors (BAD_USER_INPUT, DEPARTMENT_UNAVAILABLE …) reach the caller; anything else is masked by formatError. */
-async function guarded(body: () => Promise<boolean>): Promise<boolean | Error> {
+async function guarded(body: () => Promise<boolean | Error>): Promise<boolean | Error> {
   try {
     return await body();
   } catch (err) {
@@ -58,6 +66,8 @@ function hasRole(name: string, roles: readonly Role[]) {
 export const isAuditor = hasRole('isAuditor', ['auditor']);
 export const isAdmin = hasRole('isAdmin', ['admin']);
 export const isApplicant = hasRole('isApplicant', ['applicant']);
+/** county roles (their own county: the service checks it) and auditors */
+export const isApplicationReader = hasRole('isApplicationReader', [...COUNTY_ROLES, 'auditor']);
 
 const validIdOrNull = (v: unknown): string | null =>
   typeof v === 'string' && isValidIdNumber(normalizeIdNumber(v)) ? normalizeIdNumber(v) : null;
@@ -68,6 +78,9 @@ function purposeOrNull(p: unknown): Purpose | null {
     return null;
   }
 }
+
+/** Allowed, or the refusal the caller sees: a clear one when an application does not cover the read. */
+const refusalOf = (d: AccessDecision): boolean | Error => d.allowed || (d.message ? new ForbiddenError(d.message) : false);
 
 /** The rules that read persons need the consent store and the county policy. */
 export function personRules(deps: AccessDeps) {
@@ -82,7 +95,7 @@ export function personRules(deps: AccessDeps) {
         }
         const idNumber = checkIdNumber(args.idNumber, 'idNumber');
         const purpose = checkPurpose(args.purpose);
-        return (await decidePersonAccess(deps, ctx, idNumber, purpose, { fields })).allowed;
+        return refusalOf(await decidePersonAccess(deps, ctx, idNumber, purpose, { fields }));
       }),
   );
 
@@ -107,13 +120,15 @@ export function personRules(deps: AccessDeps) {
           idNumbers.map((id) => decidePersonAccess(deps, ctx, id, purpose, { fields, family: idNumbers })),
         );
         // a check that failed (a department down) is reported per person by peopleGate
-        return decisions.some((d) => d.status === 'rejected' || d.value.allowed);
+        if (decisions.some((d) => d.status === 'rejected' || d.value.allowed)) return true;
+        const first = decisions[0];
+        return first?.status === 'fulfilled' ? refusalOf(first.value) : false;
       }),
   );
 
   /**
-   * Query.verifyApplication: county roles, for their own county; every person the
-   * application names must be readable on the county's basis (statutory duty, or consent).
+   * Query.verifyApplication: county roles, for their own county. The persons it names are
+   * decided by verifyApplication itself, after it registered the application or found it.
    */
   const canVerifyApplication = rule('canVerifyApplication', { cache: 'strict' })(
     (
@@ -137,8 +152,13 @@ export function personRules(deps: AccessDeps) {
           return false;
         }
         const purpose = checkPurpose({ applicationId: input.applicationId, countyCode: input.countyCode }, 'input');
-        const decisions = await Promise.all(named.map((id) => decidePersonAccess(deps, ctx, id, purpose, { fields, family: named })));
-        return decisions.every((d) => d.allowed);
+        if (purpose.countyCode !== ctx.viewer.county) {
+          for (const id of named) await recordDenial(ctx, id, purpose, fields, DENIAL.county);
+          return false;
+        }
+        // the persons are decided by verifyApplication once the application is registered (or
+        // found): every one it names must be a member, and readable on the county's basis
+        return true;
       }),
   );
 
@@ -173,11 +193,16 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       accessLogs: isAuditor,
       auditIntegrity: isAuditor,
       myConsents: isApplicant,
+      application: isApplicationReader,
     },
     Mutation: {
       evictPersonCache: isAdmin,
       grantConsent: isApplicant,
       revokeConsent: isApplicant,
+      // the county, the members and the parent-child links are checked by the service, which
+      // records each refusal in the access log
+      registerApplication: hasRole('mayRegisterApplication', ['county_platform', 'help_desk', 'applicant']),
+      closeApplication: hasRole('mayCloseApplication', ['county_platform', 'help_desk']),
     },
     Person: Object.fromEntries(
       [
@@ -374,6 +399,22 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
 
     // the applicant's consents (applicant) and the operator's cache eviction (admin)
     Consent: allowAll(['applicationId', 'countyCode', 'grantedAt', 'revokedAt', 'active']),
+
+    // applications: reachable only through Query.application and the two mutations
+    Application: allowAll([
+      'applicationId',
+      'countyCode',
+      'schoolYear',
+      'stage',
+      'status',
+      'registeredAt',
+      'registeredRole',
+      'expiresAt',
+      'closedAt',
+      'closeReason',
+      'members',
+    ]),
+    ApplicationMember: allowAll(['subjectHash', 'kind', 'reason']),
     CacheEviction: allowAll(['evicted']),
   };
 }

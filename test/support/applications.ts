@@ -1,0 +1,62 @@
+// Reads need a registered application naming the person (README, "Who may see what"). Every
+// test that reads people as a county registers one first, through this one helper, over HTTP
+// as a county platform would: registerApplicationFor(gw, token, scenario) -> the purpose.
+import type { Purpose } from '../../src/evidence/reader';
+
+/** What an application names: a built-in scenario, or any family shaped like one. */
+export interface ApplicationFamily {
+  key?: string;
+  countyCode: string;
+  schoolYear?: number;
+  stage?: 'PRIMARY' | 'JUNIOR';
+  child: { idNumber: string; name: string };
+  guardians: { idNumber: string; name: string; relation: 'FATHER' | 'MOTHER' | 'OTHER' }[];
+}
+
+interface Speaks {
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string | null },
+  ): Promise<{ status: number; body: { data?: any; errors?: any[] } }>;
+}
+
+export const REGISTER_APPLICATION = `mutation Register($input: ApplicationInput!) {
+  registerApplication(input: $input) { applicationId countyCode status schoolYear stage expiresAt members { kind subjectHash reason } }
+}`;
+
+/** The school year whose season is still open today in Beijing (the gateways started as processes run on the real clock). */
+export function openSchoolYear(now = new Date()): number {
+  const beijing = new Date(now.getTime() + 8 * 3600_000);
+  const year = beijing.getUTCFullYear();
+  return beijing.getUTCMonth() + 1 > 9 ? year + 1 : year;
+}
+
+let counter = 0;
+
+/**
+ * Registers an application for the family (a fresh applicationId unless one is given) and
+ * returns its purpose; fails the test with the gateway's errors when it is refused.
+ */
+export async function registerApplicationFor(
+  gw: Speaks,
+  token: string,
+  family: ApplicationFamily,
+  opts: { applicationId?: string; schoolYear?: number; countyCode?: string } = {},
+): Promise<Purpose> {
+  const applicationId =
+    opts.applicationId ?? `APP-${family.key ?? 'family'}-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 6)}`;
+  const countyCode = opts.countyCode ?? family.countyCode;
+  const input = {
+    applicationId,
+    countyCode,
+    schoolYear: opts.schoolYear ?? family.schoolYear ?? openSchoolYear(),
+    stage: family.stage ?? 'PRIMARY',
+    child: { idNumber: family.child.idNumber, name: family.child.name },
+    guardians: family.guardians.map((g) => ({ idNumber: g.idNumber, name: g.name, relation: g.relation })),
+  };
+  const res = await gw.graphql(REGISTER_APPLICATION, { input }, { token });
+  if (res.body.errors?.length || !res.body.data?.registerApplication)
+    throw new Error(`registerApplication refused: ${JSON.stringify(res.body.errors?.map((e: any) => [e.extensions?.code, e.message]))}`);
+  return { applicationId, countyCode };
+}
