@@ -199,10 +199,11 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       evictPersonCache: isAdmin,
       grantConsent: isApplicant,
       revokeConsent: isApplicant,
-      // the county, the members and the parent-child links are checked by the service, which
-      // records each refusal in the access log
-      registerApplication: hasRole('mayRegisterApplication', ['county_platform', 'help_desk', 'applicant']),
-      closeApplication: hasRole('mayCloseApplication', ['county_platform', 'help_desk']),
+      // the roles that may ever read a person reach the service, which checks the role again
+      // (registrars, applicants), the county, members and parent-child links, and records each
+      // refusal in the access log
+      registerApplication: hasRole('mayRegisterApplication', PERSON_READER_ROLES),
+      closeApplication: hasRole('mayCloseApplication', COUNTY_ROLES),
     },
     Person: Object.fromEntries(
       [

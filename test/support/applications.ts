@@ -22,7 +22,7 @@ interface Speaks {
 }
 
 export const REGISTER_APPLICATION = `mutation Register($input: ApplicationInput!) {
-  registerApplication(input: $input) { applicationId countyCode status schoolYear stage expiresAt members { kind subjectHash reason } }
+  registerApplication(input: $input) { applicationId countyCode status schoolYear stage registeredRole expiresAt members { kind subjectHash reason } }
 }`;
 
 /** The school year whose season is still open today in Beijing (the gateways started as processes run on the real clock). */
