@@ -60,3 +60,36 @@ export async function registerApplicationFor(
     throw new Error(`registerApplication refused: ${JSON.stringify(res.body.errors?.map((e: any) => [e.extensions?.code, e.message]))}`);
   return { applicationId, countyCode };
 }
+
+/**
+ * Any people (not one family) read in one request: an application holds a child and at most
+ * four guardians, so they are registered five to an application (the first of each five as the
+ * child) and asked for through one aliased `people` field per application. Returns the query
+ * and its variables for the given selection.
+ */
+export async function registerPeople(
+  gw: Speaks,
+  token: string,
+  countyCode: string,
+  people: readonly { idNumber: string; name: string }[],
+  selection: string,
+): Promise<{ query: string; variables: Record<string, unknown> }> {
+  const variables: Record<string, unknown> = {};
+  const fields: string[] = [];
+  const declarations: string[] = [];
+  for (let i = 0; i * 5 < people.length; i++) {
+    const group = people.slice(i * 5, i * 5 + 5);
+    const [child, ...guardians] = group;
+    const purpose = await registerApplicationFor(gw, token, {
+      key: `group${i}`,
+      countyCode,
+      child: child!,
+      guardians: guardians.map((g) => ({ ...g, relation: 'OTHER' as const })),
+    });
+    variables[`ids${i}`] = group.map((p) => p.idNumber);
+    variables[`p${i}`] = purpose;
+    declarations.push(`$ids${i}: [String!]!, $p${i}: Purpose!`);
+    fields.push(`g${i}: people(idNumbers: $ids${i}, purpose: $p${i}) { ${selection} }`);
+  }
+  return { query: `query Groups(${declarations.join(', ')}) { ${fields.join('\n')} }`, variables };
+}
