@@ -8,7 +8,7 @@ import { parentChildLink, sameId, type ParentChildLink } from '../evidence/paren
 import type { Purpose } from '../evidence/reader';
 import type { SubjectHasher } from '../evidence/subjectHash';
 import { isReadable, type ApplicationRecord, type ApplicationStore } from '../applications/store';
-import { ForbiddenError, RateLimitedError } from '../errors';
+import { AuditUnavailableError, ForbiddenError, RateLimitedError } from '../errors';
 import type { SubjectBudgets } from '../resilience/subjectBudget';
 import type { ConsentStore } from './consentStore';
 import { BASIS_REASON, type CountyConsentPolicy } from './countyPolicy';
@@ -105,23 +105,31 @@ export function decidePersonAccess(
   const key = `${personKey(idNumber, purpose)}\u0000${family.join(',')}`;
   let decision = state.decisions.get(key);
   if (!decision) {
-    decision = decide(deps, ctx, idNumber, purpose, family, opts.derived).then(async (d) => {
-      if (d.allowed && COUNTY_ROLES.includes(ctx.viewer.role)) {
-        // membership bounds whose data; the budget bounds how many, across applications
-        const budget = await deps.budgets.admitPerson(ctx.viewer.sub, deps.subjectHash(idNumber));
-        if (!budget.allowed) {
-          await recordDenial(ctx, idNumber, purpose, opts.fields, DENIAL.budget);
-          throw new RateLimitedError(budget.retryAfterSeconds);
+    decision = decide(deps, ctx, idNumber, purpose, family, opts.derived).then(
+      async (d) => {
+        if (d.allowed && COUNTY_ROLES.includes(ctx.viewer.role)) {
+          // membership bounds whose data; the budget bounds how many, across applications
+          const budget = await deps.budgets.admitPerson(ctx.viewer.sub, deps.subjectHash(idNumber));
+          if (!budget.allowed) {
+            await recordDenial(ctx, idNumber, purpose, opts.fields, DENIAL.budget);
+            throw new RateLimitedError(budget.retryAfterSeconds);
+          }
         }
-      }
-      if (d.allowed) {
-        state.allowed.set(personKey(idNumber, purpose), d.basis!);
-        ctx.evidence.setBasis(idNumber, purpose, d.basis!);
-      } else {
-        await recordDenial(ctx, idNumber, purpose, opts.fields, d.reason!);
-      }
-      return d;
-    });
+        if (d.allowed) {
+          state.allowed.set(personKey(idNumber, purpose), d.basis!);
+          ctx.evidence.setBasis(idNumber, purpose, d.basis!);
+        } else {
+          await recordDenial(ctx, idNumber, purpose, opts.fields, d.reason!);
+        }
+        return d;
+      },
+      async (err: unknown) => {
+        // the database is away: the refusal goes to the log too (which then knows it is failing)
+        if (err instanceof AuditUnavailableError)
+          await recordDenial(ctx, idNumber, purpose, opts.fields, 'the application could not be looked up');
+        throw err;
+      },
+    );
     state.decisions.set(key, decision);
   }
   return decision;
@@ -231,7 +239,11 @@ export function applicationOf(
   const key = `${purpose.applicationId}\u0000${purpose.countyCode}`;
   let p = state.applications.get(key);
   if (!p) {
-    p = deps.applications.get(purpose.applicationId, purpose.countyCode);
+    // applications live in the access log's database: when it cannot answer, nothing is read
+    // (the same AUDIT_UNAVAILABLE a read that cannot be logged gets), never a guess
+    p = deps.applications.get(purpose.applicationId, purpose.countyCode).catch(() => {
+      throw new AuditUnavailableError();
+    });
     state.applications.set(key, p);
   }
   return p;
