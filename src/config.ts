@@ -107,8 +107,6 @@ export interface ApplicationsConfig {
   personsPerHour: number;
   /** applications one token subject may register per hour */
   registrationsPerHour: number;
-  /** reads finding no record at all, per subject per hour, past which the subject is an anomaly */
-  noRecordAlertAfter: number;
 }
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -278,7 +276,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       seasonEnd: parseSeasonEnd(env.APPLICATION_SEASON_END),
       personsPerHour: parse(intFrom('BUDGET_PERSONS_PER_HOUR', 300, 1), env.BUDGET_PERSONS_PER_HOUR),
       registrationsPerHour: parse(intFrom('BUDGET_REGISTRATIONS_PER_HOUR', 120, 1), env.BUDGET_REGISTRATIONS_PER_HOUR),
-      noRecordAlertAfter: parse(intFrom('NO_RECORD_ALERT_AFTER', 20, 1), env.NO_RECORD_ALERT_AFTER),
     },
   };
 }
