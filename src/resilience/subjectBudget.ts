@@ -47,7 +47,7 @@ export class MemoryPersonBudget {
   admit(subject: string, personHash: string): RateDecision {
     const now = this.now();
     let persons = this.seen.get(subject);
-    if (!persons) this.seen.set(subject, (persons = new Map()));
+    if (!persons) this.seen.set(subject, (persons = new Map<string, number>()));
     for (const [p, at] of persons) if (now - at >= this.windowMs) persons.delete(p);
     if (persons.has(personHash) || persons.size < this.limit) {
       persons.set(personHash, now);
