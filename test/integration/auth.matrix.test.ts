@@ -60,11 +60,7 @@ beforeAll(async () => {
     } else if (MATRIX[role] === 'denied') {
       gw.mock.reset();
       const token = await gw.token({ role });
-      const res = await gw.graphql(
-        PEOPLE_QUERY,
-        { ids, purpose },
-        { token, headers: FRESH },
-      );
+      const res = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { token, headers: FRESH });
       denials.set(role, { body: res.body, calls: totalCalls(gw.stats()) });
     } else {
       const token = await gw.token({ role, county: f.countyCode });

@@ -93,3 +93,26 @@ export async function registerPeople(
   }
   return { query: `query Groups(${declarations.join(', ')}) { ${fields.join('\n')} }`, variables };
 }
+
+const registered = new WeakMap<object, Map<string, Promise<Purpose>>>();
+
+/**
+ * The purpose of `applicationId` for the family, registered by the family's county platform on
+ * first use in this gateway (later calls reuse it): for tests that ask for one family many times.
+ */
+export function applicationFor(
+  gw: Speaks & { token(claims: { role: 'county_platform'; county: string }): Promise<string> },
+  family: ApplicationFamily,
+  applicationId = `APP-${family.key ?? 'family'}`,
+): Promise<Purpose> {
+  let byId = registered.get(gw);
+  if (!byId) registered.set(gw, (byId = new Map()));
+  let p = byId.get(applicationId);
+  if (!p) {
+    p = gw
+      .token({ role: 'county_platform', county: family.countyCode })
+      .then((token) => registerApplicationFor(gw, token, family, { applicationId }));
+    byId.set(applicationId, p);
+  }
+  return p;
+}
