@@ -116,3 +116,23 @@ export function applicationFor(
   }
   return p;
 }
+
+/** POST /graphql of a gateway started as a process, for the helpers above. */
+export function overHttp(graphqlUrl: string): Speaks {
+  return {
+    async graphql(query, variables, opts = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      const res = await fetch(graphqlUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
+    },
+  };
+}
+
+/** A family as GET /__mock/scenarios lists it (its applicationInput), for a gateway on the real clock: this season's school year. */
+export function familyOfSummary(s: { key: string }): ApplicationFamily {
+  const { applicationInput } = s as { key: string; applicationInput?: ApplicationFamily };
+  if (!applicationInput) throw new Error('the scenario lists no applicationInput');
+  const { schoolYear: _past, ...input } = applicationInput;
+  return { ...input, key: s.key };
+}
