@@ -105,7 +105,9 @@ describe('deny by default at run time', () => {
     });
     const secured = applyMiddleware(
       raw,
-      securityMiddleware(ruleTree({ consents: noConsents, policy: new CountyConsentPolicy(), subjectHash: makeSubjectHasher('k'), ...unusedAccess })),
+      securityMiddleware(
+        ruleTree({ consents: noConsents, policy: new CountyConsentPolicy(), subjectHash: makeSubjectHasher('k'), ...unusedAccess }),
+      ),
     );
     for (const role of ['county_platform', 'school_reviewer', 'help_desk', 'applicant', 'auditor', 'admin'] as const) {
       const r = await graphql({ schema: secured, source: '{ secret box { inside } }', contextValue: viewer(role) });
@@ -116,7 +118,12 @@ describe('deny by default at run time', () => {
   });
 
   it('the rule tree may name fields a schema does not have yet (they are left out, not fatal)', () => {
-    const tree = ruleTree({ consents: noConsents, policy: new CountyConsentPolicy(), subjectHash: makeSubjectHasher('k'), ...unusedAccess });
+    const tree = ruleTree({
+      consents: noConsents,
+      policy: new CountyConsentPolicy(),
+      subjectHash: makeSubjectHasher('k'),
+      ...unusedAccess,
+    });
     expect(tree.Mutation?.grantConsent).toBeDefined();
     const small = makeExecutableSchema({ typeDefs: 'type Query { person: String }' });
     expect(() => applyMiddleware(small, securityMiddleware(tree))).not.toThrow();
