@@ -6,6 +6,7 @@ import { EVIDENCE } from './src/evidence/kinds';
 
 const mappers: Record<string, string> = {
   Person: '../evidence/person#PersonParent',
+  Application: '../applications/store#ApplicationRecord',
 };
 for (const { typeName } of Object.values(EVIDENCE)) mappers[typeName] = `../evidence/graphqlMappers#EvidenceParent<'${typeName}'>`;
 

@@ -40,7 +40,17 @@ if (env.BENCH_AUDIT === 'noop') {
 const app = await createApp(config, overrides);
 // Whether applySecurity is in place: the schema it secures is registered.
 const securityActive = securityOf(app.schema) !== undefined;
-if (naive) app.schema = env.BENCH_AUTH === 'off' ? naiveSchema() : applySecurity(naiveSchema(), { config, subjectHash: app.subjectHash });
+if (naive)
+  app.schema =
+    env.BENCH_AUTH === 'off'
+      ? naiveSchema()
+      : applySecurity(naiveSchema(), {
+          config,
+          subjectHash: app.subjectHash,
+          applications: app.applications,
+          budgets: app.budgets,
+          now: () => app.now(),
+        });
 else if (env.BENCH_AUTH === 'off') app.schema = buildExecutableSchema(buildResolvers());
 
 const gateway = await startGateway(app, { port: config.port, host: config.host, armor: env.BENCH_ARMOR !== 'off' });

@@ -16,6 +16,8 @@ import { ensureDevSecrets } from './devSecrets';
 import type { Sql } from './db/index';
 import { createSqlConsentStore } from './auth/consentStore';
 import { openGatewayDatabase } from './stores';
+import { createApplicationStore, type ApplicationStore } from './applications/store';
+import { createSubjectBudgets, type SubjectBudgets } from './resilience/subjectBudget';
 import { createEvidenceCache } from './evidence/cache/index';
 import type { EvidenceCache } from './evidence/cache/types';
 import { InflightFetches } from './evidence/reader';
@@ -41,6 +43,12 @@ export interface App {
   subjectHash: SubjectHasher;
   tokens: TokenVerifier;
   schema: GraphQLSchema;
+  /** registered applications (the unit of access) */
+  applications: ApplicationStore;
+  /** per-subject hourly budgets: distinct persons, registrations */
+  budgets: SubjectBudgets;
+  /** the clock applications are registered and expire by */
+  now(): Date;
   close(): Promise<void>;
 }
 
@@ -52,6 +60,8 @@ export interface AppOverrides {
   cache?: EvidenceCache;
   audit?: AuditService;
   tokens?: TokenVerifier;
+  /** the clock of application seasons (tests of the built-in families' school year) */
+  applicationClock?: () => Date;
 }
 
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
@@ -100,12 +110,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     guards.close();
     throw err;
   }
+  const applications = createApplicationStore(sql);
+  const budgets = createSubjectBudgets(config, logger);
+  const now = overrides.applicationClock ?? (() => new Date());
   const policy = config.countyConsentPolicyPath ? loadCountyConsentPolicy(config.countyConsentPolicyPath) : undefined;
   const schema = applySecurity(buildExecutableSchema(buildResolvers()), {
     config,
     subjectHash,
     policy,
     consents: createSqlConsentStore(sql),
+    applications,
+    budgets,
+    now,
   });
 
   return {
@@ -121,9 +137,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     subjectHash,
     tokens,
     schema,
+    applications,
+    budgets,
+    now,
     async close() {
       guards.close();
-      await Promise.allSettled([cache.close(), audit.close(), securityOf(schema)?.close()]);
+      await Promise.allSettled([cache.close(), audit.close(), securityOf(schema)?.close(), budgets.close()]);
       // after the access log has flushed its last entries
       await sql.close().catch(() => {});
     },

@@ -96,6 +96,7 @@ export interface Config {
   plainHttpSettings: string[];
   /** the access log's signed checkpoints (README, "The access log") */
   audit: AuditSigningConfig;
+  applications: ApplicationsConfig;
 }
 
 export interface AuditSigningConfig {
@@ -105,6 +106,31 @@ export interface AuditSigningConfig {
   retiredPublicKeys: string[];
   /** AUDIT_CHECKPOINT_LOG_INTERVAL_MS: how often each chain's latest checkpoint goes to the operational log (0: never) */
   checkpointLogIntervalMs: number;
+}
+
+/** Applications and the per-subject budgets (README, "Who may see what"). */
+export interface ApplicationsConfig {
+  /** month-day (MM-DD, Beijing time) the enrollment season of a school year ends, per county; `default` for the others */
+  seasonEnd: Record<string, string>;
+  /** distinct persons one token subject may read per hour */
+  personsPerHour: number;
+  /** applications one token subject may register per hour */
+  registrationsPerHour: number;
+}
+
+const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** APPLICATION_SEASON_END: `09-30` or `09-30,370811=08-31` (a default, then county=MM-DD). */
+function parseSeasonEnd(value: string | undefined): Record<string, string> {
+  const out: Record<string, string> = { default: '09-30' };
+  if (!value) return out;
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const [county, monthDay] = part.includes('=') ? part.split('=', 2) : ['default', part];
+    if (!(county === 'default' || /^\d{6}$/.test(county!)) || !MONTH_DAY.test(monthDay ?? ''))
+      throw new ConfigError('APPLICATION_SEASON_END must be MM-DD or a list of MM-DD and COUNTY=MM-DD, e.g. 09-30,370811=08-31');
+    out[county!] = monthDay!;
+  }
+  return out;
 }
 
 export interface ConsoleOidcConfig {
@@ -272,6 +298,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         intFrom('AUDIT_CHECKPOINT_LOG_INTERVAL_MS', 60_000, 0, 86_400_000),
         env.AUDIT_CHECKPOINT_LOG_INTERVAL_MS,
       ),
+    },
+    applications: {
+      seasonEnd: parseSeasonEnd(env.APPLICATION_SEASON_END),
+      personsPerHour: parse(intFrom('BUDGET_PERSONS_PER_HOUR', 300, 1), env.BUDGET_PERSONS_PER_HOUR),
+      registrationsPerHour: parse(intFrom('BUDGET_REGISTRATIONS_PER_HOUR', 120, 1), env.BUDGET_REGISTRATIONS_PER_HOUR),
     },
   };
 }

@@ -15,6 +15,7 @@ import { buildContext, type GatewayContext } from './context';
 import { schemaNamesOf, withoutCallerText } from './errorMessages';
 import { errorCodeOf, RateLimitedError, UnauthenticatedError } from './errors';
 import { listen } from './lifecycle';
+import { personCapPlugin } from './auth/personCap';
 import { queryProtection, QUERY_TOO_COMPLEX_MESSAGE, TOKEN_LIMIT_MESSAGE } from './resilience/armor';
 import { createRateLimiter } from './resilience/redisRateLimit';
 import type { RateLimiter } from './resilience/subjectRateLimit';
@@ -170,6 +171,8 @@ export async function startGateway(
       // Apollo's own landing page loads from a CDN: the IDE is ours (src/console/ide.ts)
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(app),
+      // not part of query protection: it bounds whose data one request reads, armor or not
+      personCapPlugin(() => app.logger.info({ rule: 'persons' }, 'query refused: too many persons')),
       ...(protection?.plugins ?? []),
       ...(opts.plugins ?? []),
     ],

@@ -1,6 +1,7 @@
 // The gateway's one database: every component that keeps tables (the access log, consents,
 // and the applications) shares one handle and one migration run, so the embedded store is
 // opened once and a production DBA applies one set of migrations (`npm run audit:migrate`).
+import { APPLICATION_MIGRATIONS } from './applications/store';
 import { AUDIT_MIGRATIONS } from './audit/migrations';
 import { AuditStoreError } from './audit/writer';
 import { CONSENT_MIGRATIONS } from './auth/consentStore';
@@ -9,7 +10,7 @@ import { DatabaseUnreachableError, openMigratedDatabase, type Sql, type StoreCon
 import type { MigrationSet } from './db/migrate';
 
 /** Every component's migrations, in the order they apply (the access log first: it creates the roles). */
-export const MIGRATION_SETS: readonly MigrationSet[] = [AUDIT_MIGRATIONS, CONSENT_MIGRATIONS, CONSOLE_MIGRATIONS];
+export const MIGRATION_SETS: readonly MigrationSet[] = [AUDIT_MIGRATIONS, CONSENT_MIGRATIONS, CONSOLE_MIGRATIONS, APPLICATION_MIGRATIONS];
 
 /** Opens the configured database with every component's schema up to date. */
 export async function openGatewayDatabase(config: StoreConfig, opts: { statementTimeoutMs?: number; max?: number } = {}): Promise<Sql> {

@@ -5,7 +5,9 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { applyMiddleware } from 'graphql-middleware';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { ApplicationStore } from '../applications/store';
 import type { Config } from '../config';
+import type { SubjectBudgets } from '../resilience/subjectBudget';
 import type { GatewayContext } from '../context';
 import { ForbiddenError } from '../errors';
 import type { PersonParent } from '../evidence/person';
@@ -26,6 +28,10 @@ export interface SecurityDeps {
   consents?: ConsentStore;
   /** default: src/auth/countyConsentPolicy.json, checked now (start-up) */
   policy?: CountyConsentPolicy;
+  applications: ApplicationStore;
+  budgets: SubjectBudgets;
+  /** the clock applications expire by (default: the system's) */
+  now?: () => Date;
 }
 
 /** What the secured schema carries: the consent store and county policy its rules use. */
@@ -55,6 +61,9 @@ export function applySecurity(schema: GraphQLSchema, deps: SecurityDeps): GraphQ
       }),
     policy: deps.policy ?? loadCountyConsentPolicy(),
     subjectHash: deps.subjectHash,
+    applications: deps.applications,
+    budgets: deps.budgets,
+    now: deps.now ?? (() => new Date()),
   };
   const rules = ruleTree(access);
   const gated = gateEntities(gatePeople(applyMasking(schema), access), access);
@@ -67,12 +76,14 @@ export function applySecurity(schema: GraphQLSchema, deps: SecurityDeps): GraphQ
  * For a service that reads people beyond those the query named (verification following a
  * marriage to a spouse): the decision the rules make for a named person, the basis recorded
  * for the access log and a denial recorded as DENIED. False: do not read the person.
+ * `derived`: how the service reached the person through department data; a county's
+ * application then records them as a derived member with that reason.
  */
 export async function authorizeRead(
   ctx: GatewayContext,
   idNumber: string,
   purpose: Purpose,
-  opts: { fields: string[]; family?: readonly string[] },
+  opts: { fields: string[]; family?: readonly string[]; derived?: string },
 ): Promise<boolean> {
   const security = securityOf(ctx.app.schema);
   if (!security) return false;
@@ -98,7 +109,7 @@ function gatePeople(schema: GraphQLSchema, access: AccessDeps): GraphQLSchema {
             if (!p) return p;
             try {
               const d = await decidePersonAccess(access, ctx, p.idNumber, p.purpose, { fields, family });
-              return d.allowed ? p : new ForbiddenError();
+              return d.allowed ? p : new ForbiddenError(d.message);
             } catch (err) {
               return err instanceof Error ? err : new ForbiddenError();
             }

@@ -35,7 +35,15 @@ import { EVIDENCE_NAMES } from '../evidence/kinds';
 import type { PersonParent } from '../evidence/person';
 import type { Purpose } from '../evidence/reader';
 import { checkIdNumber, checkIdNumberList, checkPurpose } from '../evidence/validate';
-import { allowedBasis, decidePersonAccess, DENIAL, PERSON_READER_ROLES, recordDenial, type AccessDeps } from './access';
+import {
+  allowedBasis,
+  decidePersonAccess,
+  DENIAL,
+  PERSON_READER_ROLES,
+  recordDenial,
+  type AccessDecision,
+  type AccessDeps,
+} from './access';
 import { checkRepresentations, familyOf, recordRefusedRepresentations } from './entities';
 import { COUNTY_ROLES, ROLES, type Role } from './viewer';
 
@@ -46,7 +54,7 @@ export type ShieldRule = Parameters<typeof and>[number];
 export type FieldRules = Record<string, ShieldRule>;
 
 /** Runs a rule body: our own errors (BAD_USER_INPUT, DEPARTMENT_UNAVAILABLE …) reach the caller; anything else is masked by formatError. */
-async function guarded(body: () => Promise<boolean>): Promise<boolean | Error> {
+async function guarded(body: () => Promise<boolean | Error>): Promise<boolean | Error> {
   try {
     return await body();
   } catch (err) {
@@ -63,6 +71,8 @@ export const isAdmin = hasRole('isAdmin', ['admin']);
 export const isApplicant = hasRole('isApplicant', ['applicant']);
 /** `_service { sdl }`: the printed schema, what introspection shows and docs/schema.graphql holds; any signed-in caller. */
 export const isSignedIn = hasRole('isSignedIn', ROLES);
+/** county roles (their own county: the service checks it) and auditors */
+export const isApplicationReader = hasRole('isApplicationReader', [...COUNTY_ROLES, 'auditor']);
 
 const validIdOrNull = (v: unknown): string | null =>
   typeof v === 'string' && isValidIdNumber(normalizeIdNumber(v)) ? normalizeIdNumber(v) : null;
@@ -73,6 +83,9 @@ function purposeOrNull(p: unknown): Purpose | null {
     return null;
   }
 }
+
+/** Allowed, or the refusal the caller sees: a clear one when an application does not cover the read. */
+const refusalOf = (d: AccessDecision): boolean | Error => d.allowed || (d.message ? new ForbiddenError(d.message) : false);
 
 /** The rules that read persons need the consent store and the county policy. */
 export function personRules(deps: AccessDeps) {
@@ -87,7 +100,7 @@ export function personRules(deps: AccessDeps) {
         }
         const idNumber = checkIdNumber(args.idNumber, 'idNumber');
         const purpose = checkPurpose(args.purpose);
-        return (await decidePersonAccess(deps, ctx, idNumber, purpose, { fields })).allowed;
+        return refusalOf(await decidePersonAccess(deps, ctx, idNumber, purpose, { fields }));
       }),
   );
 
@@ -112,13 +125,15 @@ export function personRules(deps: AccessDeps) {
           idNumbers.map((id) => decidePersonAccess(deps, ctx, id, purpose, { fields, family: idNumbers })),
         );
         // a check that failed (a department down) is reported per person by peopleGate
-        return decisions.some((d) => d.status === 'rejected' || d.value.allowed);
+        if (decisions.some((d) => d.status === 'rejected' || d.value.allowed)) return true;
+        const first = decisions[0];
+        return first?.status === 'fulfilled' ? refusalOf(first.value) : false;
       }),
   );
 
   /**
-   * Query.verifyApplication: county roles, for their own county; every person the
-   * application names must be readable on the county's basis (statutory duty, or consent).
+   * Query.verifyApplication: county roles, for their own county. The persons it names are
+   * decided by verifyApplication itself, after it registered the application or found it.
    */
   const canVerifyApplication = rule('canVerifyApplication', { cache: 'strict' })(
     (
@@ -142,8 +157,13 @@ export function personRules(deps: AccessDeps) {
           return false;
         }
         const purpose = checkPurpose({ applicationId: input.applicationId, countyCode: input.countyCode }, 'input');
-        const decisions = await Promise.all(named.map((id) => decidePersonAccess(deps, ctx, id, purpose, { fields, family: named })));
-        return decisions.every((d) => d.allowed);
+        if (purpose.countyCode !== ctx.viewer.county) {
+          for (const id of named) await recordDenial(ctx, id, purpose, fields, DENIAL.county);
+          return false;
+        }
+        // the persons are decided by verifyApplication once the application is registered (or
+        // found): every one it names must be a member, and readable on the county's basis
+        return true;
       }),
   );
 
@@ -205,11 +225,17 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       myAccessLog: isApplicant,
       _entities: p.canReadEntities,
       _service: isSignedIn,
+      application: isApplicationReader,
     },
     Mutation: {
       evictPersonCache: isAdmin,
       grantConsent: isApplicant,
       revokeConsent: isApplicant,
+      // the roles that may ever read a person reach the service, which checks the role again
+      // (registrars, applicants), the county, members and parent-child links, and records each
+      // refusal in the access log
+      registerApplication: hasRole('mayRegisterApplication', PERSON_READER_ROLES),
+      closeApplication: hasRole('mayCloseApplication', COUNTY_ROLES),
     },
     // one field per entry of the EVIDENCE registry, and the purpose; a record's own fields below stay listed by hand (deny by default)
     Person: Object.fromEntries(['idNumber', ...EVIDENCE_NAMES, 'purpose'].map((f) => [f, p.personVisible])),
@@ -431,6 +457,22 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
 
     // the applicant's consents (applicant) and the operator's cache eviction (admin)
     Consent: allowAll(['applicationId', 'countyCode', 'grantedAt', 'revokedAt', 'active']),
+
+    // applications: reachable only through Query.application and the two mutations
+    Application: allowAll([
+      'applicationId',
+      'countyCode',
+      'schoolYear',
+      'stage',
+      'status',
+      'registeredAt',
+      'registeredRole',
+      'expiresAt',
+      'closedAt',
+      'closeReason',
+      'members',
+    ]),
+    ApplicationMember: allowAll(['subjectHash', 'kind', 'reason']),
     CacheEviction: allowAll(['evicted']),
   };
 }

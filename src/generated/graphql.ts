@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonParent } from '../evidence/person';
+import type { ApplicationRecord } from '../applications/store';
 import type { EvidenceParent } from '../evidence/graphqlMappers';
 import type { GatewayContext } from '../context';
 export type Maybe<T> = T | null;
@@ -171,6 +172,38 @@ export type ApplicantPerson = {
   name: Scalars['String']['input'];
 };
 
+/**
+ * 申请 An enrollment application as the gateway holds it: the unit of access. A county reads a
+ * person's data only under a registered, open application of its county that names the person
+ * (the child, a guardian, or a person the verification reached through department data).
+ * ID numbers are held as keyed hashes, never in the clear.
+ */
+export type Application = {
+  __typename?: 'Application';
+  /** 申请编号 The application's ID on the county platform. */
+  applicationId: Scalars['ID']['output'];
+  /** 关闭原因 Why it was closed. */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** 关闭时间 When it was closed; null while open. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 县区代码 The county the application belongs to. */
+  countyCode: Scalars['String']['output'];
+  /** 到期时间 The end of its enrollment season: nothing is read under it afterwards, even while OPEN. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** 成员 Whose data may be read under it. */
+  members: Array<ApplicationMember>;
+  /** 登记时间 When it was registered. */
+  registeredAt: Scalars['DateTime']['output'];
+  /** 登记角色 The role of whoever registered it (county_platform, help_desk, applicant). */
+  registeredRole: Scalars['String']['output'];
+  /** 学年 The autumn term's year. */
+  schoolYear: Scalars['Int']['output'];
+  /** 学段 Primary or junior. */
+  stage: Stage;
+  /** 状态 OPEN while data may be read under it; CLOSED after closeApplication. */
+  status: ApplicationStatus;
+};
+
 /** 入学申请 One enrollment application, as the county platform received it. */
 export type ApplicationInput = {
   /** 申请编号 The application's ID on the county platform. */
@@ -188,6 +221,33 @@ export type ApplicationInput = {
   /** 学段 Primary or junior. */
   stage: Stage;
 };
+
+/** 申请成员 One person an application covers, by the keyed hash the access log uses too. */
+export type ApplicationMember = {
+  __typename?: 'ApplicationMember';
+  /** 成员类型 Child, guardian or derived. */
+  kind: ApplicationMemberKind;
+  /** 原因 For a derived member: how the verification reached them. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** 人员哈希 Keyed hash of the person's ID number (the access log's subjectHash). */
+  subjectHash: Scalars['String']['output'];
+};
+
+/** 成员类型 How a person belongs to an application. */
+export type ApplicationMemberKind =
+  /** 儿童 The child applying. */
+  | 'CHILD'
+  /** 派生成员 A person the verification reached through department data (a step-parent: the current spouse of a verified parent). */
+  | 'DERIVED'
+  /** 监护人 A guardian named at registration. */
+  | 'GUARDIAN';
+
+/** 申请状态 Whether data may be read under an application. */
+export type ApplicationStatus =
+  /** 已关闭 Closed: nothing is read under it. */
+  | 'CLOSED'
+  /** 有效 Registered and not closed (reads also stop at its expiry). */
+  | 'OPEN';
 
 /** 审计链 The state of one hash chain. */
 export type AuditChain = {
@@ -571,6 +631,11 @@ export type MarriageStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * 关闭申请 Closes an application (county platforms and help desks, own county): nothing is read
+   * under it afterwards. Closing a closed application returns it unchanged. Recorded in the access log.
+   */
+  closeApplication: Application;
+  /**
    * 清除个人缓存 Drops every cached answer about one person (all eleven kinds of evidence), for
    * when a department reports a correction. The ID number is hashed before use and is never
    * stored or logged. Fails with CACHE_UNAVAILABLE, rather than answering 0, when the cache cannot
@@ -582,8 +647,23 @@ export type Mutation = {
    * application (applicants only). Granting a consent that is already live returns it unchanged.
    */
   grantConsent: Consent;
+  /**
+   * 登记申请 Registers an application: county platforms and help desks in their own county; an
+   * applicant for a child the departments link to them (and to every guardian named), which also
+   * records the applicant's consent. Registering the same applicationId again with the same
+   * members returns it unchanged; with other members it is BAD_USER_INPUT. Recorded in the access log.
+   */
+  registerApplication: Application;
   /** 撤回授权 Revokes the signed-in resident's live consents for this application (applicants only). */
   revokeConsent: Consent;
+};
+
+
+/** 变更 Operations that change the gateway's state (operators only). */
+export type MutationCloseApplicationArgs = {
+  applicationId: Scalars['ID']['input'];
+  countyCode: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -597,6 +677,12 @@ export type MutationEvictPersonCacheArgs = {
 export type MutationGrantConsentArgs = {
   applicationId: Scalars['ID']['input'];
   countyCode: Scalars['String']['input'];
+};
+
+
+/** 变更 Operations that change the gateway's state (operators only). */
+export type MutationRegisterApplicationArgs = {
+  input: ApplicationInput;
 };
 
 
@@ -849,6 +935,8 @@ export type Query = {
   __typename?: 'Query';
   /** 访问日志 The access log, newest first, filtered and paged (auditors only). */
   accessLogs: AccessLogConnection;
+  /** 申请 A registered application (county roles: their own county; auditors: any). Null when none is registered. */
+  application?: Maybe<Application>;
   /** 审计链校验 Walks every audit chain and reports whether it is intact. */
   auditIntegrity: AuditIntegrity;
   /**
@@ -877,6 +965,13 @@ export type QueryAccessLogsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccessLogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 查询 The gateway's entry points. */
+export type QueryApplicationArgs = {
+  applicationId: Scalars['ID']['input'];
+  countyCode: Scalars['String']['input'];
 };
 
 
@@ -1172,9 +1267,13 @@ export type ResolversTypes = {
   AccessOutcome: AccessOutcome;
   AccessSource: AccessSource;
   ApplicantPerson: ApplicantPerson;
-  ApplicationInput: ApplicationInput;
+  Application: ResolverTypeWrapper<ApplicationRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ApplicationInput: ApplicationInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ApplicationMember: ResolverTypeWrapper<ApplicationMember>;
+  ApplicationMemberKind: ApplicationMemberKind;
+  ApplicationStatus: ApplicationStatus;
   AuditChain: ResolverTypeWrapper<AuditChain>;
   AuditCheckpoint: ResolverTypeWrapper<AuditCheckpoint>;
   AuditIntegrity: ResolverTypeWrapper<AuditIntegrity>;
@@ -1239,9 +1338,11 @@ export type ResolversParentTypes = {
   AccessLogFilter: AccessLogFilter;
   AccessLogRead: AccessLogRead;
   ApplicantPerson: ApplicantPerson;
-  ApplicationInput: ApplicationInput;
+  Application: ApplicationRecord;
   ID: Scalars['ID']['output'];
+  ApplicationInput: ApplicationInput;
   Boolean: Scalars['Boolean']['output'];
+  ApplicationMember: ApplicationMember;
   AuditChain: AuditChain;
   AuditCheckpoint: AuditCheckpoint;
   AuditIntegrity: AuditIntegrity;
@@ -1327,6 +1428,26 @@ export type AccessLogReadResolvers<ContextType = GatewayContext, ParentType exte
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ApplicationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  closeReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  countyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['ApplicationMember']>, ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  registeredRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  schoolYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApplicationStatus'], ParentType, ContextType>;
+};
+
+export type ApplicationMemberResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApplicationMember'] = ResolversParentTypes['ApplicationMember']> = {
+  kind?: Resolver<ResolversTypes['ApplicationMemberKind'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditChainResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditChain'] = ResolversParentTypes['AuditChain']> = {
@@ -1471,8 +1592,10 @@ export type MarriageRegistrationResolvers<ContextType = GatewayContext, ParentTy
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  closeApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationCloseApplicationArgs, 'applicationId' | 'countyCode' | 'reason'>>;
   evictPersonCache?: Resolver<ResolversTypes['CacheEviction'], ParentType, ContextType, RequireFields<MutationEvictPersonCacheArgs, 'idNumber'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'applicationId' | 'countyCode'>>;
+  registerApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationRegisterApplicationArgs, 'input'>>;
   revokeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRevokeConsentArgs, 'applicationId'>>;
 };
 
@@ -1574,6 +1697,7 @@ export type PurchaseContractResolvers<ContextType = GatewayContext, ParentType e
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessLogs?: Resolver<ResolversTypes['AccessLogConnection'], ParentType, ContextType, Partial<QueryAccessLogsArgs>>;
+  application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'applicationId' | 'countyCode'>>;
   auditIntegrity?: Resolver<ResolversTypes['AuditIntegrity'], ParentType, ContextType>;
   myAccessLog?: Resolver<ResolversTypes['MyAccessLogConnection'], ParentType, ContextType, Partial<QueryMyAccessLogArgs>>;
   myConsents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
@@ -1667,6 +1791,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccessLogEdge?: AccessLogEdgeResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogRead?: AccessLogReadResolvers<ContextType>;
+  Application?: ApplicationResolvers<ContextType>;
+  ApplicationMember?: ApplicationMemberResolvers<ContextType>;
   AuditChain?: AuditChainResolvers<ContextType>;
   AuditCheckpoint?: AuditCheckpointResolvers<ContextType>;
   AuditIntegrity?: AuditIntegrityResolvers<ContextType>;

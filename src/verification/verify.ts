@@ -9,8 +9,10 @@
 // wave did not call).
 import type { GatewayContext } from '../context';
 import { validateIdNumber } from '../codes/idNumber';
-import { BadUserInputError, DepartmentUnavailableError } from '../errors';
-import { authorizeRead } from '../auth/index';
+import { BadUserInputError, DepartmentUnavailableError, ForbiddenError } from '../errors';
+import { ensureRegistered } from '../applications/service';
+import { decideNamedPersons } from '../auth/access';
+import { authorizeRead, securityOf } from '../auth/index';
 import { EVIDENCE, type EvidenceName } from '../evidence/kinds';
 import type { Purpose } from '../evidence/reader';
 import { checkIdNumber, checkPurpose } from '../evidence/validate';
@@ -153,7 +155,8 @@ async function authorizedFollowUps(
   await Promise.all(
     people.map(async (id) => {
       const fields = [...new Set(reads.filter(([r]) => r === id).flatMap(([, name]) => FIELDS_READ[name]))];
-      if (family.includes(id) || (await authorizeRead(ctx, id, purpose, { fields, family }))) allowed.add(id);
+      // a person reached through department data (a parent's current spouse) becomes a derived member
+      if (family.includes(id) || (await authorizeRead(ctx, id, purpose, { fields, family, derived: STEP_PARENT }))) allowed.add(id);
     }),
   );
   for (const [id, name] of reads) {
@@ -165,11 +168,22 @@ async function authorizedFollowUps(
   return reads.filter(([id]) => allowed.has(id));
 }
 
+/** Why a follow-up person is a derived member of the application. */
+const STEP_PARENT = 'the current spouse of a parent named by the application (marriage registration)';
+
 export async function verifyApplication(input: ApplicationInput, ctx: GatewayContext): Promise<VerificationResult> {
   const app = checkApplication(input);
   const policy = policyFor(app.countyCode);
   const purpose: Purpose = { applicationId: app.applicationId, countyCode: app.countyCode };
   const evidence = new Map<string, PersonEvidence>();
+
+  // the application verified is the one registered (registered now when it was not and the
+  // caller may); every person it names must be readable under it before any department is asked
+  await ensureRegistered(ctx, app);
+  const security = securityOf(ctx.app.schema);
+  if (!security) throw new ForbiddenError();
+  const named = [app.child.idNumber, ...app.guardians.map((g) => g.idNumber)];
+  await decideNamedPersons(security.access, ctx, named, purpose, Object.values(FIELDS_READ).flat());
 
   await readAll(ctx, purpose, firstWaveReads(app, policy), evidence);
   const more = followUpReads(app, evidence, policy);

@@ -4,6 +4,7 @@
 // entries in the store, matched by the x-request-id the response carried, and the chain must
 // still verify. On PostgreSQL (a schema of its own) and on the embedded store (reopened after
 // the kill, as a restart would).
+import { familyOfSummary, overHttp, registerApplicationFor } from '../support/applications';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { waitFor } from '../support/waitFor';
 import { STORES, adminQuery } from '../integration/audit.harness';
 
 interface ScenarioSummary {
+  key: string;
   countyCode: string;
   idNumbers: { child: string; guardians: string[] };
 }
@@ -53,8 +55,15 @@ describe.each(STORES)('kill -9 under load, on %s', (store) => {
     try {
       const scenarios = (await (await fetch(`${gw.mockUrl}/__mock/scenarios`)).json()) as ScenarioSummary[];
       const county = scenarios[0]!.countyCode;
-      const people = scenarios.filter((s) => s.countyCode === county).flatMap((s) => [s.idNumbers.child, ...s.idNumbers.guardians]);
       const token = mintToken(dataDir, ['--role', 'county_platform', '--county', county]);
+      // each family read under its own registered application
+      const people: { id: string; purpose: { applicationId: string; countyCode: string } }[] = [];
+      for (const s of scenarios.filter((x) => x.countyCode === county)) {
+        const purpose = await registerApplicationFor(overHttp(gw.graphqlUrl), token, familyOfSummary(s), {
+          applicationId: `APP-KILL-${s.key}`,
+        });
+        for (const id of [s.idNumbers.child, ...s.idNumbers.guardians]) people.push({ id, purpose });
+      }
 
       const sent: Sent[] = [];
       let failed = 0;
@@ -62,7 +71,7 @@ describe.each(STORES)('kill -9 under load, on %s', (store) => {
       const worker = async (w: number) => {
         while (!killed) {
           const correlationId = `kill-${store}-${w}-${n++}`;
-          const id = people[n % people.length]!;
+          const { id, purpose } = people[n % people.length]!;
           try {
             const res = await fetch(gw.graphqlUrl, {
               method: 'POST',
@@ -75,7 +84,7 @@ describe.each(STORES)('kill -9 under load, on %s', (store) => {
               },
               body: JSON.stringify({
                 query: PERSON_QUERY,
-                variables: { id, purpose: { applicationId: `APP-KILL-${w}`, countyCode: county } },
+                variables: { id, purpose },
               }),
             });
             const body = (await res.json()) as Sent['body'];

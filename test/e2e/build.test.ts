@@ -3,6 +3,7 @@
 // HTTP. It must start from what it finds beside itself (schema files, OpenAPI documents,
 // county policies) and answer a county platform's family query.
 import { generateKeyPairSync as auditKeyPair } from 'node:crypto';
+import { overHttp, registerApplicationFor } from '../support/applications';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -117,6 +118,14 @@ describe('the compiled gateway in production', () => {
   it("answers a county platform's family query from the departments", async () => {
     const family = scenarios.find((s) => s.key === 'household-and-property')!;
     const ids = [family.child.idNumber, ...family.guardians.map((g) => g.idNumber)];
+    const token = await sign({ role: 'county_platform', county: family.countyCode });
+    // the production build runs on the real clock: this season's school year
+    const purpose = await registerApplicationFor(
+      overHttp(`${url}/graphql`),
+      token,
+      { ...family, schoolYear: undefined },
+      { applicationId: 'APP-build-1' },
+    );
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: {
@@ -125,7 +134,7 @@ describe('the compiled gateway in production', () => {
       },
       body: JSON.stringify({
         query: PEOPLE_QUERY,
-        variables: { ids, purpose: { applicationId: 'APP-build-1', countyCode: family.countyCode } },
+        variables: { ids, purpose },
       }),
     });
     const body = (await res.json()) as {

@@ -3,6 +3,7 @@
 // process must stop accepting new work, flush its audit queue and exit 0. And stopped as a
 // developer stops it, idle: `npm start` itself, SIGTERM to it or Ctrl-C (SIGINT to its process
 // group), exits 0 at once and frees both ports. A port already in use is one line, not a trace.
+import { familyOfSummary, overHttp, registerApplicationFor } from '../support/applications';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,13 +52,15 @@ describe('SIGTERM with a request in flight', () => {
       key: string;
       countyCode: string;
       idNumbers: { child: string; guardians: string[] };
+      applicationInput: any;
     }[];
     const family = scenarios.find((s) => s.key === 'full-evidence')!;
     const ids = [family.idNumbers.child, ...family.idNumbers.guardians];
     const token = mintToken(dataDir, family.countyCode);
+    const purpose = await registerApplicationFor(overHttp(g.graphqlUrl), token, familyOfSummary(family), { applicationId: 'APP-shutdown' });
     const body = JSON.stringify({
       query: PEOPLE_QUERY,
-      variables: { ids, purpose: { applicationId: 'APP-shutdown', countyCode: family.countyCode } },
+      variables: { ids, purpose },
     });
     const post = () =>
       fetch(g.graphqlUrl, {

@@ -1,6 +1,7 @@
 // What a developer does on the first day: `npm start`, read what it prints, mint a token,
 // ask for a built-in family, poke the mock departments. And what an operator sees when the
 // configuration is wrong: one clear line and a non-zero exit, never a silent fallback.
+import { familyOfSummary, overHttp, registerApplicationFor } from '../support/applications';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,12 +52,13 @@ describe('npm start on embedded defaults', () => {
     }
     const family = scenarios.find((s) => s.key === 'household-and-property')!;
     const token = mintToken(dataDir, ['--role', 'county_platform', '--county', family.countyCode]);
+    const purpose = await registerApplicationFor(overHttp(gw.graphqlUrl), token, familyOfSummary(family), { applicationId: 'APP-e2e-1' });
     const res = await fetch(gw.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
         query: PERSON_QUERY,
-        variables: { id: family.idNumbers.guardians[0], purpose: { applicationId: 'APP-e2e-1', countyCode: family.countyCode } },
+        variables: { id: family.idNumbers.guardians[0], purpose },
       }),
     });
     expect(res.status).toBe(200);
@@ -112,12 +114,24 @@ describe('MOCK_DATA', () => {
       const ds = JSON.parse(readFileSync(sample, 'utf8')) as { households: { idNumber: string; regionCode: string; name: string }[] };
       const someone = ds.households[0]!;
       const token = mintToken(dataDir, ['--role', 'county_platform', '--county', someone.regionCode]);
+      // someone of the sample data set as the child of an application, a neighbour as guardian
+      const neighbour = ds.households.find((h) => h.idNumber !== someone.idNumber)!;
+      const p = await registerApplicationFor(
+        overHttp(gw.graphqlUrl),
+        token,
+        {
+          countyCode: someone.regionCode,
+          child: { idNumber: someone.idNumber, name: someone.name },
+          guardians: [{ idNumber: neighbour.idNumber, name: neighbour.name, relation: 'OTHER' }],
+        },
+        { applicationId: 'APP-sample' },
+      );
       const res = await fetch(gw.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({
           query: 'query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ household { name } } }',
-          variables: { id: someone.idNumber, p: { applicationId: 'APP-sample', countyCode: someone.regionCode } },
+          variables: { id: someone.idNumber, p },
         }),
       });
       const body = (await res.json()) as { data: { person: { household: { name: string } } } };

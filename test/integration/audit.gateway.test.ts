@@ -2,6 +2,7 @@
 // gateway over HTTP with the mock departments, on real PostgreSQL (a schema of its own) and on
 // the embedded store: allowed, failed and denied reads become entries; the auditor's search,
 // paging and integrity check; and AUDIT_UNAVAILABLE when the store cannot be written.
+import { registerApplicationFor } from '../support/applications';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/context';
@@ -60,6 +61,7 @@ describe.each(STORES)('the access log through the gateway, on %s', (store) => {
     };
     platform = await gw.token({ role: 'county_platform', county: family.countyCode, sub: 'platform-a' });
     auditor = await gw.token({ role: 'auditor', sub: 'auditor-1' });
+    await registerApplicationFor(gw, platform, s, { applicationId: purpose().applicationId });
   }, 60_000);
   afterAll(() => stop(store, gw, schema));
 
@@ -389,7 +391,7 @@ describe.each(STORES)('AUDIT_UNAVAILABLE on %s: no record, no personal data', (s
     ({ gw, schema } = await startOn(store, `audit_down_${store}`));
     const s = gw.scenarios[0]!;
     const token = await gw.token({ role: 'county_platform', county: s.countyCode });
-    const purpose = { applicationId: 'APP-DOWN', countyCode: s.countyCode };
+    const purpose = await registerApplicationFor(gw, token, s, { applicationId: 'APP-DOWN' });
     // the store works first
     const ok = await gw.graphql(PERSON_QUERY, { id: s.child.idNumber, purpose }, { token });
     expect(ok.body.errors).toBeUndefined();

@@ -8,6 +8,7 @@ import { buildContext } from '../../src/context';
 import { CountyConsentPolicy } from '../../src/auth/countyPolicy';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { family, FRESH, spyOnAccessLog, totalCalls } from './auth.support';
+import { registerApplicationFor } from '../support/applications';
 
 let gw: TestGateway;
 let log: ReturnType<typeof spyOnAccessLog>;
@@ -34,6 +35,15 @@ beforeAll(async () => {
   f = family(gw, 'household-and-property');
   // this county's platform reads only with the family's consent
   securityOf(gw.app.schema)!.access.policy = new CountyConsentPolicy({ [f.countyCode]: 'consent' });
+  // the applications read under: consent decides on top of membership
+  const platform = await gw.token({ role: 'county_platform', county: f.countyCode });
+  for (const applicationId of [APP, 'APP-2025-0002', 'APP-OTHER']) await registerApplicationFor(gw, platform, f, { applicationId });
+  const mother = f.guardians.filter((g) => g.relation === 'MOTHER');
+  await registerApplicationFor(gw, platform, { ...f, guardians: mother }, { applicationId: 'APP-MOTHER' });
+  const other = family(gw, 'property-only');
+  await registerApplicationFor(gw, await gw.token({ role: 'county_platform', county: other.countyCode }), other, {
+    applicationId: 'APP-S',
+  });
 });
 afterAll(async () => {
   await securityOf(gw.app.schema)?.close();
@@ -115,7 +125,15 @@ describe('in a county that reads with consent', () => {
     expect(both.body.errors!.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
     // the checks read only the consenting mother's certificates and, their date matching, the child's register
     expect(gw.stats().health.ids).toBe(1);
-    const motherOnly = await gw.graphql(V, { input: input(f.guardians.filter((g) => g.relation === 'MOTHER')) }, { token });
+    // the application verified is the one registered: the same one without him is another application
+    const mismatch = await gw.graphql(V, { input: input(f.guardians.filter((g) => g.relation === 'MOTHER')) }, { token });
+    expect(mismatch.body.errors!.map((e: any) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    await gw.graphql(GRANT, { a: 'APP-MOTHER', c: f.countyCode }, { token: await as(f.mother) });
+    const motherOnly = await gw.graphql(
+      V,
+      { input: { ...input(f.guardians.filter((g) => g.relation === 'MOTHER')), applicationId: 'APP-MOTHER' } },
+      { token },
+    );
     expect((motherOnly.body.errors ?? []).map((e: any) => e.extensions.code)).not.toContain('FORBIDDEN');
   });
 

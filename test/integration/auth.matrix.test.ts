@@ -12,6 +12,8 @@ import type { PiiKind } from '../../src/generated/graphql';
 import { piiFields } from '../../src/auth/masking';
 import { PEOPLE_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
 import { family, FRESH, totalCalls } from './auth.support';
+import { registerApplicationFor } from '../support/applications';
+import type { Purpose } from '../../src/evidence/reader';
 
 type Expectation = 'unmasked' | 'masked' | 'denied';
 const MATRIX: Record<Role, Expectation> = {
@@ -31,8 +33,10 @@ const denials = new Map<Role, { body: any; calls: number }>();
 let ids: string[];
 let reference: Map<string, any>;
 
+let purpose: Purpose;
+
 async function family3(role: Role, token: string, personIds: string[], countyCode: string) {
-  const res = await gw.graphql(PEOPLE_QUERY, { ids: personIds, purpose: { applicationId: `M-${role}`, countyCode } }, { token });
+  const res = await gw.graphql(PEOPLE_QUERY, { ids: personIds, purpose: { ...purpose, countyCode } }, { token });
   return res;
 }
 
@@ -41,6 +45,7 @@ beforeAll(async () => {
   pii = piiFields(gw.app.schema);
   const f = family(gw, 'full-evidence');
   ids = [f.child.idNumber, f.father, f.mother];
+  purpose = await registerApplicationFor(gw, await gw.token({ role: 'county_platform', county: f.countyCode }), f);
 
   for (const role of Object.keys(MATRIX) as Role[]) {
     const byId = new Map<string, any>();
@@ -55,11 +60,7 @@ beforeAll(async () => {
     } else if (MATRIX[role] === 'denied') {
       gw.mock.reset();
       const token = await gw.token({ role });
-      const res = await gw.graphql(
-        PEOPLE_QUERY,
-        { ids, purpose: { applicationId: `M-${role}`, countyCode: f.countyCode } },
-        { token, headers: FRESH },
-      );
+      const res = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { token, headers: FRESH });
       denials.set(role, { body: res.body, calls: totalCalls(gw.stats()) });
     } else {
       const token = await gw.token({ role, county: f.countyCode });

@@ -1,6 +1,7 @@
 // COUNTY_CONSENT_POLICY: an operator names the file that says which counties read only with
 // the family's consent. A county listed as "consent" refuses a platform's read without one;
 // a file that is not valid stops start-up with a line naming it.
+import { registerApplicationFor } from '../support/applications';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ describe('COUNTY_CONSENT_POLICY', () => {
       const token = await gw.token({ role: 'county_platform', county: '370811' });
       const { body } = await gw.graphql(
         PERSON_QUERY,
-        { id: s.child.idNumber, purpose: { applicationId: 'APP-policy', countyCode: '370811' } },
+        { id: s.child.idNumber, purpose: await registerApplicationFor(gw, token, s, { applicationId: 'APP-policy' }) },
         { token },
       );
       expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

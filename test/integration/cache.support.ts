@@ -3,6 +3,7 @@
 import type { Scenario } from '../../mocks/data/families';
 import { EVIDENCE, DEPARTMENTS, type Department } from '../../src/evidence/kinds';
 import { PEOPLE_QUERY, type TestGateway } from '../support/gateway';
+import { applicationFor } from '../support/applications';
 
 export interface Family {
   ids: string[];
@@ -23,6 +24,7 @@ export interface Answer {
 /** The whole-family query as the family's county platform asks it. */
 export async function askFamily(gw: TestGateway, s: Scenario, headers: Record<string, string> = {}): Promise<Answer> {
   const f = familyOf(s);
+  await applicationFor(gw, s, f.purpose.applicationId);
   const token = await gw.token({ role: 'county_platform', county: s.countyCode });
   const started = performance.now();
   const res = await gw.graphql(PEOPLE_QUERY, { ids: f.ids, purpose: f.purpose }, { token, headers });

@@ -2,6 +2,7 @@
 // add up to the total it announced. The field is DEPARTMENT_UNAVAILABLE, nothing is cached:
 // the next request asks the department again and gets the whole history, which is then cached.
 // The department here is a real HTTP server on loopback, the gateway the real one with Redis.
+import { registerApplicationFor } from '../support/applications';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
@@ -52,6 +53,17 @@ beforeAll(async () => {
   });
   prefix = gw.config.cacheKeyPrefix;
   token = await gw.token({ role: 'county_platform', county: '370881', sub: 'platform-370881' });
+  // the insured person is read as a guardian of an application registered for the purpose
+  await registerApplicationFor(
+    gw,
+    token,
+    {
+      countyCode: '370881',
+      child: { idNumber: '370881201903150015', name: '测试子' },
+      guardians: [{ idNumber: '370881197506300738', name: '测试父', relation: 'FATHER' }],
+    },
+    { applicationId: 'APP-SI-1' },
+  );
 });
 
 afterAll(async () => {

@@ -3,9 +3,10 @@
 // few times as their APIs allow, bad input must be refused before any department is
 // called, and a failing department must blank only its own fields.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { registerApplicationFor, registerPeople } from '../support/applications';
 import { DatasetIndex } from '../../mocks/data/index';
 import { EVIDENCE, EVIDENCE_NAMES, type Department, type EvidenceName } from '../../src/evidence/kinds';
-import { PEOPLE_QUERY, PERSON_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
+import { ALL_EVIDENCE_FIELDS, PEOPLE_QUERY, PERSON_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let index: DatasetIndex;
@@ -23,11 +24,12 @@ const scenario = (key: string) => {
   if (!s) throw new Error(`no scenario ${key}`);
   return s;
 };
-const familyOf = (key: string) => {
+/** The family's people and the purpose of an application registered for them (reads need one). */
+const familyOf = async (key: string) => {
   const s = scenario(key);
   return {
     ids: [s.child.idNumber, ...s.guardians.map((g) => g.idNumber)],
-    purpose: { applicationId: `APP-${key}`, countyCode: s.countyCode },
+    purpose: await registerApplicationFor(gw, await tokenFor(s.countyCode), s),
   };
 };
 /** these tests are about the departments: skip cache reads (the cache's own tests cover warm reads) */
@@ -68,7 +70,7 @@ const sortRecords = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify
 
 describe('a whole family, every evidence field', () => {
   it('returns every record of all eleven kinds with every field as the departments hold it', async () => {
-    const { ids, purpose } = familyOf('full-evidence');
+    const { ids, purpose } = await familyOf('full-evidence');
     token = await tokenFor(purpose.countyCode);
     const { status, body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token });
     expect(status).toBe(200);
@@ -96,7 +98,7 @@ describe('a whole family, every evidence field', () => {
   });
 
   it('asks each department API once for a family; health, which has no batch endpoint, once per person', async () => {
-    const { ids, purpose } = familyOf('full-evidence');
+    const { ids, purpose } = await familyOf('full-evidence');
     await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: await tokenFor(purpose.countyCode) });
     const stats = gw.stats();
     // APIs per department: police 2 (households, permits), housing 3, marketRegulation 2, others 1
@@ -113,10 +115,12 @@ describe('a whole family, every evidence field', () => {
   });
 
   it('keeps to the batch cap and one call per person for health in a 20-person query', async () => {
-    const all = gw.mock.dataset.households.map((h) => h.idNumber).slice(0, 20);
+    const all = gw.mock.dataset.households.slice(0, 20);
     expect(all).toHaveLength(20);
-    const purpose = { applicationId: 'APP-twenty', countyCode: '370811' };
-    const { body } = await gw.graphql(PEOPLE_QUERY, { ids: all, purpose }, { headers: COLD, token: await tokenFor('370811') });
+    const token = await tokenFor('370811');
+    const { query, variables } = await registerPeople(gw, token, '370811', all, ALL_EVIDENCE_FIELDS);
+    gw.mock.reset();
+    const { body } = await gw.graphql(query, variables, { headers: COLD, token });
     expect(body.errors).toBeUndefined();
     const stats = gw.stats();
     expect(stats.police.requests).toBe(2); // cap 20: one call per API
@@ -129,13 +133,16 @@ describe('a whole family, every evidence field', () => {
   });
 
   it('splits a 50-person query at the police batch cap of 20', async () => {
-    const ids = gw.mock.dataset.households.map((h) => h.idNumber).slice(0, 50);
-    const purpose = { applicationId: 'APP-fifty', countyCode: '370811' };
-    const { body } = await gw.graphql(
-      `query($ids:[String!]!,$purpose:Purpose!){ people(idNumbers:$ids, purpose:$purpose){ household { name } residencePermits { validFrom } } }`,
-      { ids, purpose },
-      { headers: COLD, token: await tokenFor('370811') },
+    const token = await tokenFor('370811');
+    const { query, variables } = await registerPeople(
+      gw,
+      token,
+      '370811',
+      gw.mock.dataset.households.slice(0, 50),
+      'household { name } residencePermits { validFrom }',
     );
+    gw.mock.reset();
+    const { body } = await gw.graphql(query, variables, { headers: COLD, token });
     expect(body.errors).toBeUndefined();
     expect(gw.stats().police.requests).toBe(2 * 3); // households + permits, 3 chunks each
     expect(gw.stats().police.ids).toBe(100);
@@ -145,7 +152,7 @@ describe('a whole family, every evidence field', () => {
     const s = scenario('unknown-person');
     const { body } = await gw.graphql(
       PERSON_QUERY,
-      { id: s.child.idNumber, purpose: { applicationId: 'APP-u', countyCode: s.countyCode } },
+      { id: s.child.idNumber, purpose: await registerApplicationFor(gw, await tokenFor(s.countyCode), s) },
       { headers: COLD, token: await tokenFor(s.countyCode) },
     );
     expect(body.errors).toBeUndefined();
@@ -154,7 +161,7 @@ describe('a whole family, every evidence field', () => {
   });
 
   it('filters social-insurance months by period', async () => {
-    const { ids, purpose } = familyOf('full-evidence');
+    const { ids, purpose } = await familyOf('full-evidence');
     const q = `query($id:String!,$purpose:Purpose!){ person(idNumber:$id, purpose:$purpose){ idNumber all: socialInsurance { period } some: socialInsurance(from: "2024-01", to: "2024-03") { period } } }`;
     const withRecords = ids.find((id) => index.socialInsurance(id).length > 0)!;
     const { body } = await gw.graphql(q, { id: withRecords, purpose }, { headers: COLD, token: await tokenFor(purpose.countyCode) });
@@ -170,6 +177,11 @@ describe('a whole family, every evidence field', () => {
 
 describe('bad input is refused before any department is called', () => {
   const validId = () => scenario('full-evidence').child.idNumber;
+  // an application naming the person, so a bad argument is what refuses the read, not membership
+  let registered: { applicationId: string; countyCode: string };
+  beforeAll(async () => {
+    registered = await registerApplicationFor(gw, await tokenFor(county()), scenario('full-evidence'));
+  });
   const county = () => scenario('full-evidence').countyCode;
   const wrongCheckDigit = () => {
     const id = validId();
@@ -212,7 +224,7 @@ describe('bad input is refused before any department is called', () => {
       'a malformed social-insurance period',
       () => ({
         query: `query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ socialInsurance(from: "2024-13") { period } } }`,
-        variables: { id: validId(), p: { applicationId: 'A1', countyCode: county() } },
+        variables: { id: validId(), p: registered },
       }),
       'from',
     ],
@@ -240,7 +252,7 @@ describe('a department that fails blanks only its own fields', () => {
   ];
   for (const [what, fault] of faults) {
     it(`housing ${what}: its fields null with DEPARTMENT_UNAVAILABLE, the rest intact`, async () => {
-      const { ids, purpose } = familyOf('full-evidence');
+      const { ids, purpose } = await familyOf('full-evidence');
       gw.mock.setFault('housing', fault);
       const { status, body } = await gw.graphql(
         PEOPLE_QUERY,
@@ -266,7 +278,7 @@ describe('a department that fails blanks only its own fields', () => {
     await gw.close();
     gw = await startTestGateway({ env: { HEALTH_TIMEOUT_MS: '300', HEALTH_RETRIES: '0' } });
     index = new DatasetIndex(gw.mock.dataset);
-    const { ids, purpose } = familyOf('full-evidence');
+    const { ids, purpose } = await familyOf('full-evidence');
     gw.mock.setFault('health', { latencyMs: 5000 });
     const started = Date.now();
     const { body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: await tokenFor(purpose.countyCode) });
@@ -284,7 +296,7 @@ describe('a department that fails blanks only its own fields', () => {
 
 describe('without a valid token', () => {
   it('refuses the request with UNAUTHENTICATED and calls no department', async () => {
-    const { ids, purpose } = familyOf('full-evidence');
+    const { ids, purpose } = await familyOf('full-evidence');
     const { status, body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: null });
     expect(status).toBe(401);
     expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');

@@ -17,16 +17,17 @@ import { STUDENT_REGISTRY_SDL, startStudentRegistry, type StudentRegistryServer 
 import { startRouter, type Router } from '../../mocks/studentRegistry/router.mjs';
 import { composeSupergraph } from '../../mocks/studentRegistry/supergraph';
 import { ALL_EVIDENCE_FIELDS, DATABASE_URL, REDIS_URL, isolationName, startTestGateway, type TestGateway } from '../support/gateway';
+import { applicationFor } from '../support/applications';
 import { adminQuery } from './audit.harness';
 
 const subjectHash = makeSubjectHasher('test-subject-hash-key');
 
 /**
- * The one place this file makes a purpose for a family's application. (Where reads are bound to
- * registered applications, this is where the application is registered with its members.)
+ * The one place this file makes a purpose: the family's application, registered with its members
+ * by the family's county platform on first use (reads are bound to registered applications).
  */
-async function purposeFor(_gw: TestGateway, family: Scenario, label: string): Promise<Purpose> {
-  return { applicationId: `APP-fed-${label}`, countyCode: family.countyCode };
+function purposeFor(gw: TestGateway, family: Scenario, label: string): Promise<Purpose> {
+  return applicationFor(gw, family, `APP-fed-${label}`);
 }
 
 const ENTITIES = `query Entities($representations: [_Any!]!) {

@@ -9,6 +9,7 @@ import { makeIdNumber } from '../../src/codes/idNumber';
 import { makeSubjectHasher } from '../../src/evidence/subjectHash';
 import type { MyAccessLogEntry } from '../../src/generated/graphql';
 import { DATABASE_URL, isolationName, startTestGateway, type TestGateway } from '../support/gateway';
+import { applicationFor } from '../support/applications';
 import { adminQuery } from './audit.harness';
 import { family, FRESH } from './auth.support';
 
@@ -29,6 +30,8 @@ let schema: string;
 /** a child born the same day in the same county as full-evidence's child, in another family */
 let stranger: { idNumber: string; name: string };
 let grandmother: string;
+// the stranger's application names a guardian of its own, no one of the family
+const strangersGuardian = { idNumber: makeIdNumber('370883', '1980-01-01', 777), name: '孔监护', relation: 'OTHER' as const };
 
 beforeAll(async () => {
   const { dataset, scenarios } = buildBuiltinDataset();
@@ -77,9 +80,19 @@ afterAll(async () => {
 });
 beforeEach(() => gw.mock.reset());
 
+/**
+ * A county platform reads one person under an application registered (once, by the purpose
+ * county's platform) for the full-evidence family, or for the stranger alone when it is them.
+ */
 async function platformReads(county: string, id: string, applicationId: string, purposeCounty = county) {
+  const f = family(gw, 'full-evidence');
+  const members =
+    id === stranger.idNumber
+      ? { key: 'stranger', countyCode: purposeCounty, schoolYear: f.schoolYear, child: stranger, guardians: [strangersGuardian] }
+      : { ...f, countyCode: purposeCounty };
+  const { countyCode } = await applicationFor(gw, members, applicationId);
   const token = await gw.token({ role: 'county_platform', county, sub: 'platform-clerk-wang-0042' });
-  return gw.graphql(READ_HOUSEHOLD, { id, purpose: { applicationId, countyCode: purposeCounty } }, { token, headers: FRESH });
+  return gw.graphql(READ_HOUSEHOLD, { id, purpose: { applicationId, countyCode } }, { token, headers: FRESH });
 }
 
 async function look(idNumber: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, query = MY_LOG) {
@@ -162,7 +175,7 @@ describe('a parent sees who read their family’s data', () => {
     await platformReads(f.countyCode, f.father, 'APP-2');
     await platformReads(f.countyCode, f.child.idNumber, 'APP-2');
     const nodes = await allNodes(f.mother);
-    const app2 = nodes.filter((n) => n.applicationId === 'APP-2');
+    const app2 = nodes.filter((n) => n.applicationId === 'APP-2' && n.action === 'READ');
     expect(app2.map((n) => n.subject)).toEqual(['CHILD']);
     expect(nodes).toHaveLength(await storedAbout([f.mother, f.child.idNumber]));
   });
@@ -170,10 +183,10 @@ describe('a parent sees who read their family’s data', () => {
   it('a read served from the cache says so', async () => {
     const f = family(gw, 'full-evidence');
     const token = await gw.token({ role: 'county_platform', county: f.countyCode });
-    const purpose = { applicationId: 'APP-CACHE', countyCode: f.countyCode };
+    const purpose = await applicationFor(gw, f, 'APP-CACHE');
     await gw.graphql(READ_HOUSEHOLD, { id: f.father, purpose }, { token, headers: FRESH });
     await gw.graphql(READ_HOUSEHOLD, { id: f.father, purpose }, { token });
-    const nodes = (await allNodes(f.father)).filter((n) => n.applicationId === 'APP-CACHE');
+    const nodes = (await allNodes(f.father)).filter((n) => n.applicationId === 'APP-CACHE' && n.action === 'READ');
     expect(nodes.map((n) => n.source).sort()).toEqual(['CACHE', 'DEPARTMENT']);
     expect(nodes.find((n) => n.source === 'CACHE')!.sentence).toBe(
       '邹城市招生平台为申请 APP-CACHE 读取了您的户口本信息（来自网关缓存，原由公安部门提供）',
@@ -408,15 +421,16 @@ describe('on the embedded store', () => {
     const platform = await embedded.token({ role: 'county_platform', county: s.countyCode });
     const read = await embedded.graphql(
       READ_HOUSEHOLD,
-      { id: s.child.idNumber, purpose: { applicationId: 'APP-E', countyCode: s.countyCode } },
+      { id: s.child.idNumber, purpose: await applicationFor(embedded, s, 'APP-E') },
       { token: platform },
     );
     expect(read.body.errors).toBeUndefined();
     const token = await embedded.token({ role: 'applicant', idNumber: father });
     const res = await embedded.graphql(MY_LOG, { first: 10 }, { token });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.myAccessLog.edges.map((e: { node: Node }) => e.node.sentence)).toEqual([
-      `邹城市招生平台为申请 APP-E 读取了您孩子（${s.child.birthDate} 出生）的户口本信息（来自公安部门）`,
-    ]);
+    // the registration names the father and the child (each an entry), then the child's read
+    const sentences = res.body.data.myAccessLog.edges.map((e: { node: Node }) => e.node.sentence);
+    expect(sentences[0]).toBe(`邹城市招生平台为申请 APP-E 读取了您孩子（${s.child.birthDate} 出生）的户口本信息（来自公安部门）`);
+    expect(sentences).toContain(`邹城市招生平台登记了申请 APP-E，申请成员包括您孩子（${s.child.birthDate} 出生）`);
   });
 });

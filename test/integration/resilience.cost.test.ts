@@ -2,6 +2,7 @@
 // access-log entries with every field is answered, however `first` is written; the same page
 // asked many times in one request, two families of 50, or a fragment nest is refused before
 // anything runs.
+import { registerApplicationFor } from '../support/applications';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRecord } from '../../src/audit/types';
 import { ALL_EVIDENCE_FIELDS, DATABASE_URL, isolationName, PEOPLE_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
@@ -24,7 +25,7 @@ describe('the cost limit: an auditor page passes, abuse does not', () => {
     platform = await gw.token({ role: 'county_platform', county: s.countyCode, sub: 'platform-cost' });
     family = {
       ids: [s.child.idNumber, ...s.guardians.map((g) => g.idNumber)],
-      purpose: { applicationId: 'APP-COST', countyCode: s.countyCode },
+      purpose: await registerApplicationFor(gw, platform, s, { applicationId: 'APP-COST' }),
     };
     // 250 entries to page through
     const at = new Date().toISOString();

@@ -6,22 +6,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditService } from '../../src/audit/index';
 import { PEOPLE_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
 import { waitFor } from '../support/waitFor';
+import { applicationFor } from '../support/applications';
 
 const COLD = { 'x-evidence-fresh': 'true' };
 
-function familyOf(gw: TestGateway, key = 'full-evidence') {
+async function familyOf(gw: TestGateway, key = 'full-evidence') {
   const s = gw.scenarios.find((x) => x.key === key);
   if (!s) throw new Error(`no scenario ${key}`);
   return {
     ids: [s.child.idNumber, ...s.guardians.map((g) => g.idNumber)],
-    purpose: { applicationId: `APP-${key}`, countyCode: s.countyCode },
+    purpose: await applicationFor(gw, s),
   };
 }
 const platformToken = (gw: TestGateway, county: string, sub = `platform-${county}-${Math.random().toString(36).slice(2, 8)}`) =>
   gw.token({ role: 'county_platform', county, sub });
 
 async function family(gw: TestGateway, token?: string) {
-  const { ids, purpose } = familyOf(gw);
+  const { ids, purpose } = await familyOf(gw);
   const started = performance.now();
   const res = await gw.graphql(
     PEOPLE_QUERY,
@@ -120,7 +121,7 @@ describe('our own rate limit per department', () => {
     const started = performance.now();
     const results = await Promise.all(
       keys.map(async (key) => {
-        const { ids, purpose } = familyOf(gw, key);
+        const { ids, purpose } = await familyOf(gw, key);
         return gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token: await platformToken(gw, purpose.countyCode) });
       }),
     );
@@ -236,7 +237,7 @@ describe('hostile queries and a flooding client', () => {
   let county: string;
   beforeAll(async () => {
     gw = await startTestGateway({ env: { RATE_LIMIT_PER_MINUTE: '30' } });
-    county = familyOf(gw).purpose.countyCode;
+    county = (await familyOf(gw)).purpose.countyCode;
   });
   afterAll(async () => gw?.close());
   beforeEach(() => gw.mock.reset());
@@ -250,7 +251,7 @@ describe('hostile queries and a flooding client', () => {
   };
 
   it('a query 50 levels deep: QUERY_TOO_COMPLEX, no department called', async () => {
-    const { ids, purpose } = familyOf(gw);
+    const { ids, purpose } = await familyOf(gw);
     let inner = 'name';
     for (let i = 0; i < 48; i++) inner = `household { ${inner} }`;
     const q = `query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ ${inner} } }`;
@@ -260,7 +261,7 @@ describe('hostile queries and a flooding client', () => {
   it('fragments nested 50 deep: QUERY_TOO_COMPLEX (each spread multiplies the cost), not a crash', async () => {
     const frags = Array.from({ length: 50 }, (_, i) => `fragment F${i} on HouseholdRegistration { name ${i < 49 ? `...F${i + 1}` : ''} }`);
     const q = `query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ household { ...F0 } } } ${frags.join(' ')}`;
-    const { ids, purpose } = familyOf(gw);
+    const { ids, purpose } = await familyOf(gw);
     expectTooComplex(await gw.graphql(q, { id: ids[0], p: purpose }, { token: await platformToken(gw, county) }));
   });
 
@@ -270,13 +271,13 @@ describe('hostile queries and a flooding client', () => {
   });
 
   it('40 aliases of one costly field: QUERY_TOO_COMPLEX from the alias limit', async () => {
-    const { ids, purpose } = familyOf(gw);
+    const { ids, purpose } = await familyOf(gw);
     const q = `query($id:String!,$p:Purpose!){ ${Array.from({ length: 40 }, (_, i) => `p${i}: person(idNumber:$id, purpose:$p){ idNumber }`).join(' ')} }`;
     expectTooComplex(await gw.graphql(q, { id: ids[0], p: purpose }, { token: await platformToken(gw, county) }));
   });
 
   it('a 1 MB string argument: 413 with QUERY_TOO_COMPLEX before anything is parsed', async () => {
-    const { purpose } = familyOf(gw);
+    const { purpose } = await familyOf(gw);
     const big = 'x'.repeat(1024 * 1024);
     const q = `query($p:Purpose!){ person(idNumber:"${big}", purpose:$p){ idNumber } }`;
     const res = await gw.graphql(q, { p: purpose }, { token: await platformToken(gw, county) });
@@ -285,7 +286,7 @@ describe('hostile queries and a flooding client', () => {
   });
 
   it('a 200 KB string under the body cap: BAD_USER_INPUT that does not echo it', async () => {
-    const { purpose } = familyOf(gw);
+    const { purpose } = await familyOf(gw);
     const big = '3'.repeat(200 * 1024);
     const res = await gw.graphql(
       `query($id:String!,$p:Purpose!){ person(idNumber:$id, purpose:$p){ idNumber } }`,
@@ -344,7 +345,9 @@ describe('a cache that is down', () => {
     expect(first.status).toBe(200);
     expect(first.body.errors).toBeUndefined();
     // the same family again, now without forcing fresh reads: still served, from the departments
-    const second = await gw.graphql(PEOPLE_QUERY, familyOf(gw), { token: await platformToken(gw, familyOf(gw).purpose.countyCode) });
+    const second = await gw.graphql(PEOPLE_QUERY, await familyOf(gw), {
+      token: await platformToken(gw, (await familyOf(gw)).purpose.countyCode),
+    });
     expect(second.body.errors).toBeUndefined();
     const strip = (data: any) => JSON.stringify(data, (k, v) => (k === 'retrievedAt' ? undefined : v));
     expect(strip(second.body.data)).toEqual(strip(first.body.data));

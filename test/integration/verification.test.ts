@@ -200,7 +200,8 @@ describe('what a clerk sees', () => {
     // only the mother applies; her current husband owns the home where the child is registered
     const s = scenario('remarried-step-parent-home');
     const before = await operationCalls();
-    const { body } = await verify(s, { patch: { guardians: [s.guardians[0]] } });
+    // another application than the one naming both (an application verified is the one registered)
+    const { body } = await verify(s, { patch: { applicationId: 'APP-mother-alone', guardians: [s.guardians[0]] } });
     const v = body.data.verifyApplication;
     expect(v.category).toBe('HOUSEHOLD_AND_PROPERTY');
     expect(v.zeroProof).toBe(true);

@@ -22,6 +22,12 @@ import { departmentHandlers } from '../../mocks/handlers/index';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEPARTMENT_HOST = 'http://departments.test';
+/**
+ * The built-in families apply for the 2025 school year, whose season ended on 30 September 2025:
+ * gateways started here keep applications on a day of that season (a test of expiry passes its
+ * own applicationClock). Gateways started as processes run on the real clock.
+ */
+export const BUILTIN_SEASON_DAY = '2025-07-01T10:00:00+08:00';
 
 let msw: SetupServer | undefined;
 let mswUsers = 0;
@@ -106,7 +112,11 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
   let app: App;
   try {
     config = loadConfig(env);
-    app = await createApp(config, { logger: createLogger('silent'), ...opts.overrides });
+    app = await createApp(config, {
+      logger: createLogger('silent'),
+      applicationClock: () => new Date(BUILTIN_SEASON_DAY),
+      ...opts.overrides,
+    });
   } catch (err) {
     releaseInterceptor();
     throw err;

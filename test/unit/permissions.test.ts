@@ -1,6 +1,8 @@
 // Nothing is exposed by omission: every field of the built schema has an explicit rule, no
 // root field is simply allowed, a field nobody named is denied at run time, and the county
 // consent policy file is checked at start-up.
+import type { ApplicationStore } from '../../src/applications/store';
+import type { SubjectBudgets } from '../../src/resilience/subjectBudget';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, isObjectType, parse, type GraphQLSchema } from 'graphql';
@@ -26,6 +28,14 @@ const noConsents: ConsentStore = {
   close: async () => {},
 };
 
+// these tests check which fields are guarded, never a read: nothing here may reach applications or budgets
+const unused = (): never => {
+  throw new Error('not used by these tests');
+};
+const unusedApplications: ApplicationStore = { get: unused, insert: unused, close: unused, addDerivedMember: unused };
+const unusedBudgets: SubjectBudgets = { admitPerson: unused, takeRegistration: unused, close: async () => {} };
+const unusedAccess = { applications: unusedApplications, budgets: unusedBudgets, now: () => new Date() };
+
 let schema: GraphQLSchema;
 
 beforeAll(() => {
@@ -34,6 +44,8 @@ beforeAll(() => {
     config: { databaseUrl: undefined, dataDir: '/nonexistent-unused', databaseSchema: undefined },
     subjectHash: makeSubjectHasher('k'),
     consents: noConsents,
+    applications: unusedApplications,
+    budgets: unusedBudgets,
   });
 });
 afterAll(async () => {
@@ -95,7 +107,9 @@ describe('deny by default at run time', () => {
     });
     const secured = applyMiddleware(
       raw,
-      securityMiddleware(ruleTree({ consents: noConsents, policy: new CountyConsentPolicy(), subjectHash: makeSubjectHasher('k') })),
+      securityMiddleware(
+        ruleTree({ consents: noConsents, policy: new CountyConsentPolicy(), subjectHash: makeSubjectHasher('k'), ...unusedAccess }),
+      ),
     );
     for (const role of ['county_platform', 'school_reviewer', 'help_desk', 'applicant', 'auditor', 'admin'] as const) {
       const r = await graphql({ schema: secured, source: '{ secret box { inside } }', contextValue: viewer(role) });
@@ -106,7 +120,12 @@ describe('deny by default at run time', () => {
   });
 
   it('the rule tree may name fields a schema does not have yet (they are left out, not fatal)', () => {
-    const tree = ruleTree({ consents: noConsents, policy: new CountyConsentPolicy(), subjectHash: makeSubjectHasher('k') });
+    const tree = ruleTree({
+      consents: noConsents,
+      policy: new CountyConsentPolicy(),
+      subjectHash: makeSubjectHasher('k'),
+      ...unusedAccess,
+    });
     expect(tree.Mutation?.grantConsent).toBeDefined();
     const small = makeExecutableSchema({ typeDefs: 'type Query { person: String }' });
     expect(() => applyMiddleware(small, securityMiddleware(tree))).not.toThrow();

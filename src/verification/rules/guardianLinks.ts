@@ -91,6 +91,8 @@ export function relationships(app: ApplicationFacts, ev: EvidenceSet): GuardianL
   const parents = app.guardians.map((g, index) => {
     const confirmed = guardianConfirmed(ev, g);
     const bcs = records(ev, g.idNumber, 'birthCertificates');
+    // the one parent-child rule (src/evidence/parentChild.ts), one department's side at a time:
+    // each may be unknown while the other decides
     const match = isTri(bcs) ? null : matchBirthCertificate(g.idNumber, app.child, bcs);
     const byCertificate: Tri = isTri(bcs) ? bcs : bool(match !== null);
     const guardianHousehold = records(ev, g.idNumber, 'household');

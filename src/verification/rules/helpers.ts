@@ -4,11 +4,9 @@ import type { EvidenceName, EvidenceRecordMap } from '../../evidence/kinds';
 import { kindOf, unknown, type Tri } from './tri';
 import type { EvidenceSet, Fetched } from './types';
 
-export function sameId(a: string | null | undefined, b: string | null | undefined): boolean {
-  return !!a && !!b && a.toUpperCase() === b.toUpperCase();
-}
-export const sameName = (a: string | null | undefined, b: string | null | undefined) =>
-  !!a && !!b && a.replace(/\s/g, '') === b.replace(/\s/g, '');
+// one definition with the parent-child rule's, so both compare people the same way
+import { sameId, sameName } from '../../evidence/parentChild';
+export { sameId, sameName };
 /** A region code in the county: the code itself, or a finer code under it. */
 export const inCounty = (regionCode: string | null | undefined, county: string) => !!regionCode && regionCode.startsWith(county);
 
