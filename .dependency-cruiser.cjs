@@ -13,8 +13,9 @@ const LAYERS = [
   },
   { name: 'connectors', paths: ['^connectors/'] },
   { name: 'evidence', paths: ['^src/evidence/(?!(kinds|records)[.]ts$)'] },
-  { name: 'auth and audit', paths: ['^src/(auth|audit)/'] },
-  { name: 'verification', paths: ['^src/verification/'] },
+  { name: 'auth and audit', paths: ['^src/(auth|audit)/', '^src/applications/store[.]ts$'] },
+  // registering an application may verify the family's links, so the service sits with verification
+  { name: 'verification', paths: ['^src/verification/', '^src/applications/service[.]ts$'] },
   { name: 'schema and resolvers', paths: ['^resolvers/', '^src/(schema|context)[.]ts$'] },
   { name: 'server', paths: ['^src/(app|server|main|config|lifecycle|stores|devSecrets)[.]ts$', '^src/(console|resilience)/'] },
 ];
