@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DATABASE_URL, isolationName, PERSON_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
+import { registerApplicationFor } from '../support/applications';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
 
@@ -34,8 +35,9 @@ describe('the auditor console in Chromium', () => {
     applicationId = 'APP-CONSOLE-1';
     // a county platform reads the child twice (two requests), the father once
     const token = await gw.token({ role: 'county_platform', county, sub: 'platform-zoucheng' });
+    const purpose = await registerApplicationFor(gw, token, s, { applicationId });
     for (const id of [child, child, father]) {
-      const r = await gw.graphql(PERSON_QUERY, { id, purpose: { applicationId, countyCode: county } }, { token });
+      const r = await gw.graphql(PERSON_QUERY, { id, purpose }, { token });
       expect(r.body.errors).toBeUndefined();
     }
     // and is refused a child of another county's application

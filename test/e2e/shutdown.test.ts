@@ -113,8 +113,8 @@ describe('SIGTERM with a request in flight', () => {
     });
     expect(verify.status, verify.stderr).toBe(0);
     const entries = Number(/^ok (\d+) entries/m.exec(verify.stdout)?.[1]);
-    expect(entries).toBeGreaterThan(0);
-    expect(entries % 2).toBe(0); // the warm-up and the in-flight request read the same records
+    // the registration's entries, then one per person for the warm-up and one per person for the in-flight request
+    expect(entries).toBeGreaterThanOrEqual(2 * ids.length);
   }, 60_000);
 });
 

@@ -49,9 +49,11 @@ describe('migrations', { timeout: 90_000 }, () => {
         INSERT INTO consent_migrations (version) VALUES (1), (2);`);
       await sql.query(`INSERT INTO consent (application_id, county_code, subject_hash) VALUES ('APP-old', '370811', 'h-old')`);
 
+      // the legacy ledgers held audit 1-2 and consent 1-2: every later audit migration is new
+      const auditNewer = AUDIT_MIGRATIONS.migrations.filter((m) => m.version > 2).map((m) => `audit:${m.version}`);
       const applied = await migrate(sql, MIGRATION_SETS);
-      expect(applied).toEqual(['audit:3', ...newer]);
-      expect(await ledger(sql)).toEqual(['audit:1', 'audit:2', 'audit:3', 'consent:1', 'consent:2', ...newer].sort());
+      expect(applied).toEqual([...auditNewer, ...newer]);
+      expect((await ledger(sql)).sort()).toEqual(['audit:1', 'audit:2', ...auditNewer, 'consent:1', 'consent:2', ...newer].sort());
       // nothing was lost on the way
       const { rows } = await sql.query<{ n: string }>('SELECT count(*)::text AS n FROM consent');
       expect(rows[0]!.n).toBe('1');
@@ -69,7 +71,7 @@ describe('migrations', { timeout: 90_000 }, () => {
     const sql = await openGatewayDatabase({ databaseUrl: DATABASE_URL, dataDir: '', databaseSchema: schema });
     try {
       const all = MIGRATION_SETS.flatMap((s) => s.migrations.map((m) => `${s.component}:${m.version}`)).sort();
-      expect(await ledger(sql)).toEqual(all);
+      expect((await ledger(sql)).sort()).toEqual(all);
     } finally {
       await sql.close();
     }

@@ -52,11 +52,14 @@ describe('the cost limit: an auditor page passes, abuse does not', () => {
   const codes = (body: { errors?: { extensions?: { code?: string } }[] }) => (body.errors ?? []).map((e) => e.extensions?.code);
 
   it('a page of 100 entries with every field, first written literally: answered in full', async () => {
+    // the 250 written above, and whatever the gateway recorded itself since (a refusal is an entry too)
+    const stored = Number((await gw.app.audit.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM access_log')).rows[0]!.n);
+    expect(stored).toBeGreaterThanOrEqual(250);
     const res = await gw.graphql(`{ ${PAGE('100')} }`, {}, { token: auditor });
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.accessLogs.edges).toHaveLength(100);
-    expect(res.body.data.accessLogs.totalCount).toBe(250);
+    expect(res.body.data.accessLogs.totalCount).toBe(stored);
     expect(res.body.data.accessLogs.edges[0].node.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -3,22 +3,24 @@
 // (muddying an auditor's "what did request X read") or make two requests look like one. A
 // caller's x-request-id is kept only as a correlation id: logged, answered as x-correlation-id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Purpose } from '../../src/evidence/reader';
+import { applicationFor } from '../support/applications';
 import { PERSON_QUERY, capturedLogger, startTestGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let platform: string;
 let child: string;
 let guardian: string;
-let countyCode: string;
+let purpose: Purpose;
 const { logger, lines: logLines } = capturedLogger();
 
 beforeAll(async () => {
   gw = await startTestGateway({ overrides: { logger } });
   const s = gw.scenarios[0]!;
-  countyCode = s.countyCode;
+  purpose = await applicationFor(gw, s, 'APP-REQID-1');
   child = s.child.idNumber;
   guardian = s.guardians[0]!.idNumber;
-  platform = await gw.token({ role: 'county_platform', county: countyCode });
+  platform = await gw.token({ role: 'county_platform', county: s.countyCode });
 }, 60_000);
 afterAll(async () => {
   await gw?.close();
@@ -27,8 +29,7 @@ afterAll(async () => {
 const entriesOf = async (requestId: string) =>
   (await gw.app.audit.sql.query<{ subject_hash: string }>('SELECT subject_hash FROM access_log WHERE request_id = $1', [requestId])).rows;
 
-const read = (id: string, headers: Record<string, string> = {}) =>
-  gw.graphql(PERSON_QUERY, { id, purpose: { applicationId: 'APP-REQID-1', countyCode } }, { token: platform, headers });
+const read = (id: string, headers: Record<string, string> = {}) => gw.graphql(PERSON_QUERY, { id, purpose }, { token: platform, headers });
 
 describe('the request id', () => {
   it("a forged x-request-id naming another request's id: its reads are filed under a fresh id of the gateway's", async () => {
@@ -43,7 +44,7 @@ describe('the request id', () => {
     const res = await fetch(`${gw.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${platform}`, 'x-request-id': first.requestId },
-      body: JSON.stringify({ query: PERSON_QUERY, variables: { id: guardian, purpose: { applicationId: 'APP-REQID-1', countyCode } } }),
+      body: JSON.stringify({ query: PERSON_QUERY, variables: { id: guardian, purpose } }),
     });
     expect(res.status).toBe(200);
     const forgedRequestId = res.headers.get('x-request-id')!;

@@ -1,6 +1,7 @@
 // A gateway started in this process, speaking HTTP, with the mock departments intercepted
 // by msw (any request to a department that no handler answers fails the test). Tests talk
 // to it as a county platform would: a signed token and a GraphQL body over HTTP.
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,7 +163,16 @@ export function productionEnv(isolation: string, publicKeyPem: string): Record<s
     JWT_PUBLIC_KEY: publicKeyPem,
     DEPARTMENT_APP_KEY: STAND_IN_APP_KEY,
     ...Object.fromEntries(DEPARTMENTS.map((d) => [`${DEPARTMENT_ENV[d]}_APP_SECRET`, standInDepartmentSecret(d)])),
+    // production signs the access log's checkpoints with a key it is given, never a generated one
+    AUDIT_SIGNING_KEY: testAuditSigningKey(),
   };
+}
+
+let auditSigningKey: string | undefined;
+/** One Ed25519 key per test process, as a production gateway is given one. */
+function testAuditSigningKey(): string {
+  auditSigningKey ??= generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return auditSigningKey;
 }
 
 /** Every evidence field of Person with every field of its type: the "whole family" query. */

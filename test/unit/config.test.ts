@@ -15,6 +15,7 @@ const PRODUCTION: Record<string, string> = {
   JWKS_URL: 'https://idp.example/jwks',
   SUBJECT_HASH_KEY: 'k',
   DATABASE_URL: 'postgres://db/x',
+  AUDIT_SIGNING_KEY: '/etc/gateway/audit-signing-key.pem',
   ...Object.fromEntries(
     ['POLICE', 'CIVIL_AFFAIRS', 'HUMAN_RESOURCES', 'NATURAL_RESOURCES', 'HOUSING', 'HEALTH', 'MARKET_REGULATION'].flatMap((p) => [
       [`${p}_URL`, `https://${p.toLowerCase()}.example`],
@@ -50,7 +51,7 @@ describe('loadConfig', () => {
   });
 
   it('production refuses development fallbacks, one missing setting at a time', () => {
-    const full: Record<string, string> = { ...PRODUCTION, AUDIT_SIGNING_KEY: '/etc/gateway/audit-signing-key.pem' };
+    const full: Record<string, string> = PRODUCTION;
     const c = loadConfig(full);
     expect(c.production).toBe(true);
     expect(c.mock.enabled).toBe(false);
