@@ -49,9 +49,13 @@ describe('migrations', { timeout: 90_000 }, () => {
         INSERT INTO consent_migrations (version) VALUES (1), (2);`);
       await sql.query(`INSERT INTO consent (application_id, county_code, subject_hash) VALUES ('APP-old', '370811', 'h-old')`);
 
+      // every audit migration past the former runners' two (the access log's later formats too)
+      const laterAudit = MIGRATION_SETS.filter((s) => s.component === 'audit').flatMap((s) =>
+        s.migrations.filter((m) => m.version > 2).map((m) => `audit:${m.version}`),
+      );
       const applied = await migrate(sql, MIGRATION_SETS);
-      expect(applied).toEqual(['audit:3', ...newer]);
-      expect(await ledger(sql)).toEqual(['audit:1', 'audit:2', 'audit:3', 'consent:1', 'consent:2', ...newer].sort());
+      expect(applied).toEqual([...laterAudit, ...newer]);
+      expect(await ledger(sql)).toEqual(['audit:1', 'audit:2', ...laterAudit, 'consent:1', 'consent:2', ...newer].sort());
       // nothing was lost on the way
       const { rows } = await sql.query<{ n: string }>('SELECT count(*)::text AS n FROM consent');
       expect(rows[0]!.n).toBe('1');
