@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { BENCH_DIR, familyIds, mockReset, mockStats, round, startChild, totalCalls } from '../common';
 import {
+  cacheErrors,
   familyRequests,
   gatewayEnv,
   load,
@@ -25,15 +26,22 @@ export async function run(): Promise<void> {
   shared.warmFamilies = take(200);
   const families = shared.warmFamilies;
   const g = await ourGateway('warm');
-  await warmUp(g, families);
+  const warmUpErrors = await warmUp(g, families);
   const requests = await familyRequests(families, false);
   const errs = await preflight(g, requests[0]!.body, families[0]!, false, 'warm family query');
   const ids = families.flatMap(familyIds);
   const bare = await track(startChild(join(BENCH_DIR, 'bare.ts'), { ...gatewayEnv('bare'), PORT: '0', BENCH_BARE_IDS: ids.join(',') }));
   // alternate, so both see the same neighbours on the machine
   await mockReset(mocks.url);
+  const cacheErrorsBefore = await cacheErrors(g);
   const gw1 = await load(g, 32, requests);
   const calls = totalCalls(await mockStats(mocks.url));
+  // a department call in a warm run is either a family the warm-up could not cache or a Redis
+  // command over CACHE_COMMAND_TIMEOUT_MS (served uncached): these say which
+  const cacheErrorsAfter = await cacheErrors(g);
+  const cacheErrorsDuringRun = Object.fromEntries(
+    Object.entries(cacheErrorsAfter).map(([op, n]) => [op, n - (cacheErrorsBefore[op] ?? 0)]),
+  );
   const b1 = await load(bare, 32, requests);
   const gw2 = await load(g, 32, requests);
   const b2 = await load(bare, 32, requests);
@@ -57,6 +65,16 @@ export async function run(): Promise<void> {
     undefined,
   );
   row('warm', 'department calls during the warm run', String(calls), '0', calls === 0);
+  if (calls > 0 || warmUpErrors.length > 0) {
+    const why = Object.entries(cacheErrorsDuringRun).map(([op, n]) => `${op} ${n}`);
+    row(
+      'warm',
+      'why: cache errors during the run; warm-up errors left',
+      `${why.join(', ') || 'none'}; ${warmUpErrors.length}`,
+      '',
+      undefined,
+    );
+  }
   if (errs.length) row('warm', 'errors in answers', errs.join(','), 'none', false);
   save('warm-throughput', {
     families: families.length,
@@ -65,6 +83,8 @@ export async function run(): Promise<void> {
     bare: [b1, b2],
     ratio,
     departmentCallsDuringGatewayRun: calls,
+    cacheErrorsDuringGatewayRun: cacheErrorsDuringRun,
+    warmUpErrors,
     errors: errs,
   });
   await Promise.all([stop(g), stop(bare)]);

@@ -170,8 +170,11 @@ export function personRules(deps: AccessDeps) {
   /**
    * Every Person field: the person was allowed for this purpose in this request (the Query
    * rules decided it, so this is a map look-up), or, reached any other way, is decided now.
+   * No shield cache: its key (the parent and arguments hashed, for each of a person's twelve
+   * fields) cost more than the look-up, and decidePersonAccess already decides (and records a
+   * denial) once per person per request.
    */
-  const personVisible = rule('personVisible', { cache: 'strict' })((parent: PersonParent, _args, ctx: Ctx, info: GraphQLResolveInfo) =>
+  const personVisible = rule('personVisible', { cache: 'no_cache' })((parent: PersonParent, _args, ctx: Ctx, info: GraphQLResolveInfo) =>
     guarded(async () => {
       if (!parent || typeof parent.idNumber !== 'string' || !parent.purpose) return false;
       if (allowedBasis(ctx, parent.idNumber, parent.purpose) !== undefined) return true;

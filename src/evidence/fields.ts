@@ -1,11 +1,28 @@
 // The fields a query actually selected under one field: what the access log records as
 // "which fields were read" (fragments and inline fragments included).
-import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+//
+// Asked once per person per kind of evidence (and again by authorization), so the walk is
+// remembered. The answer depends only on the field's nodes and the document's fragments, and
+// Apollo hands every request of the same query the same cached document: a field asked through
+// one node is remembered by that node, across requests; one asked through several (the same
+// field selected twice) by graphql-js's array of them, shared by every item of a list.
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
+const byNode = new WeakMap<FieldNode, readonly string[]>();
+const byNodes = new WeakMap<readonly FieldNode[], readonly string[]>();
+
+/** A copy each time: the remembered list stays as it was whatever a caller does with its own. */
 export function selectedFields(info: GraphQLResolveInfo): string[] {
+  const nodes = info.fieldNodes;
+  const single = nodes.length === 1 ? nodes[0]! : undefined;
+  const known = single ? byNode.get(single) : byNodes.get(nodes);
+  if (known) return known.slice();
   const names = new Set<string>();
-  for (const node of info.fieldNodes) collect(node.selectionSet, info.fragments, names, '');
-  return [...names].sort();
+  for (const node of nodes) collect(node.selectionSet, info.fragments, names, '');
+  const fields = Object.freeze([...names].sort());
+  if (single) byNode.set(single, fields);
+  else byNodes.set(nodes, fields);
+  return fields.slice();
 }
 
 function collect(

@@ -214,13 +214,45 @@ function lengthOf(value: ValueNode, vars: Record<string, unknown>): number | und
   return 1;
 }
 
+/**
+ * queryCost walks the whole document; Apollo hands every request of the same query the same
+ * cached document, so the cost is remembered per document, operation and the only things
+ * queryCost reads from the variables (a number's value, a list's length, a string as one):
+ * another `first` or another number of ID numbers is another entry, never a stale one.
+ */
+const costMemory = new WeakMap<DocumentNode, Map<string, number>>();
+/** entries per document: a caller varying `first` should not grow memory without bound */
+const COST_ENTRIES_PER_DOCUMENT = 64;
+
+function rememberedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): number {
+  const shape = Object.entries(variables ?? {})
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? v : Array.isArray(v) ? `[${v.length}]` : typeof v === 'string' ? 's' : '-'}`)
+    .sort()
+    .join('\u0000');
+  const key = `${operationName ?? ''}\u0001${shape}`;
+  let known = costMemory.get(document);
+  const hit = known?.get(key);
+  if (hit !== undefined) return hit;
+  const cost = queryCost(schema, document, operationName, variables);
+  if (!known) costMemory.set(document, (known = new Map<string, number>()));
+  if (known.size >= COST_ENTRIES_PER_DOCUMENT) known.clear();
+  // one schema per gateway: the document's cost cannot change under it
+  known.set(key, cost);
+  return cost;
+}
+
 /** Refuses a resolved operation whose cost (with its variables) is over the limit, before anything executes. */
 function costLimitPlugin(maxCost: number, observe?: (rule: string) => void): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          const cost = queryCost(rc.schema, rc.document, rc.operationName, rc.request.variables);
+          const cost = rememberedCost(rc.schema, rc.document, rc.operationName, rc.request.variables);
           if (cost <= maxCost) return;
           observe?.('cost');
           throw new GraphQLError(QUERY_TOO_COMPLEX_MESSAGE, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });

@@ -89,6 +89,24 @@ describe('the cost limit: an auditor page passes, abuse does not', () => {
     expect(small.body.data.p4.edges).toHaveLength(10);
   });
 
+  it('a cost remembered for a query with small variables is not reused when the same query asks for more', async () => {
+    // the cost is remembered per cached document: a small first run must not let a large one through
+    const q = `query Remembered($n: Int) { ${Array.from({ length: 5 }, (_, i) => `p${i}: ${PAGE('$n')}`).join(' ')} }`;
+    for (let i = 0; i < 2; i++) {
+      const small = await gw.graphql(q, { n: 10 }, { token: auditor });
+      expect(small.body.errors).toBeUndefined();
+      expect(codes((await gw.graphql(q, { n: 200 }, { token: auditor })).body)).toEqual(['QUERY_TOO_COMPLEX']);
+    }
+    const twice = `query TwoLists($ids: [String!]!, $purpose: Purpose!) { a: people(idNumbers: $ids, purpose: $purpose) { ${ALL_EVIDENCE_FIELDS} } b: people(idNumbers: $ids, purpose: $purpose) { ${ALL_EVIDENCE_FIELDS} } }`;
+    const few = await gw.graphql(twice, { ids: family.ids, purpose: family.purpose }, { token: platform });
+    expect(few.body.errors).toBeUndefined();
+    gw.mock.reset();
+    const fifty = Array.from({ length: 50 }, (_, i) => family.ids[i % family.ids.length]);
+    const many = await gw.graphql(twice, { ids: fifty, purpose: family.purpose }, { token: platform });
+    expect(codes(many.body)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(Object.values(gw.stats()).every((s) => s.requests === 0)).toBe(true);
+  });
+
   it('five pages behind one fragment spread five times: refused as the same five pages', async () => {
     const q = `query { ${Array.from({ length: 5 }, (_, i) => `p${i}: accessLogs(first: 200) { ...Page }`).join(' ')} }
       fragment Page on AccessLogConnection { edges { node { ${ENTRY_FIELDS} } } }`;

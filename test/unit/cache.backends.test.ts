@@ -4,11 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { createEvidenceCache } from '../../src/evidence/cache/index';
 import { MemoryCache } from '../../src/evidence/cache/memory';
 import { parseRedisUrl, RedisUrlError } from '../../src/evidence/cache/redisUrl';
-import { loadConfig } from '../../src/config';
+import { DEFAULT_CACHE_TTL, loadConfig } from '../../src/config';
 import { makeSubjectHasher } from '../../src/evidence/subjectHash';
 import { createLogger } from '../../src/observability/logger';
 import { Metrics } from '../../src/observability/metrics';
 import { contractCodec, KEY_A } from './cache.contract';
+import { EntryCodec } from '../../src/evidence/cache/entries';
+import { parseSealingKeys, Sealer } from '../../src/evidence/cache/seal';
+import type { MarriageRegistration } from '../../src/evidence/records';
+
+// synthetic (fictional) people
+const marriage: MarriageRegistration = {
+  husbandIdNumber: '370811198604120013',
+  husbandName: '王后端',
+  wifeIdNumber: '37081219880903002X',
+  wifeName: '李后端',
+  registeredOn: '2014-10-01',
+  status: 'MARRIED',
+};
 
 describe('parseRedisUrl', () => {
   it('reads one node, with credentials, database and TLS', () => {
@@ -57,6 +70,50 @@ describe('MemoryCache', () => {
     for (const id of ids) await cache.setMany('marriages', new Map([[id, { records: [], retrievedAt: '2025-07-01T00:00:00.000Z' }]]));
     expect(cache.store.size).toBe(3);
     expect([...(await cache.getMany('marriages', ids)).keys()]).toEqual(['B', 'C', 'D']);
+  });
+
+  it('never seals or opens: the answers stay in the process', async () => {
+    const calls: string[] = [];
+    class CountingSealer extends Sealer {
+      override seal(plaintext: string, context: string): string {
+        calls.push('seal');
+        return super.seal(plaintext, context);
+      }
+      override open(sealed: string, context: string): string | undefined {
+        calls.push('open');
+        return super.open(sealed, context);
+      }
+    }
+    const codec = new EntryCodec({
+      prefix: 'm:',
+      subjectHash: makeSubjectHasher('k'),
+      sealer: new CountingSealer(parseSealingKeys(KEY_A)),
+      ttl: DEFAULT_CACHE_TTL,
+      noRecordTtl: 600,
+    });
+    const cache = new MemoryCache({ codec, metrics: new Metrics(false) });
+    await cache.setMany('marriages', new Map([['A', { records: [marriage], retrievedAt: '2025-07-01T00:00:00.000Z' }]]));
+    expect((await cache.getMany('marriages', ['A'])).get('A')).toEqual({ records: [marriage], retrievedAt: '2025-07-01T00:00:00.000Z' });
+    expect(calls).toEqual([]);
+    // the keys still name the person only by subject hash
+    expect([...cache.store.keys()]).toEqual([codec.keys('marriages', ['A'])[0]!.key]);
+  });
+
+  it('a hit cannot be changed by its caller, nor the cache by the object it was given', async () => {
+    const cache = new MemoryCache({ codec: contractCodec('m:'), metrics: new Metrics(false) });
+    const given = { records: [{ ...marriage }], retrievedAt: '2025-07-01T00:00:00.000Z' };
+    await cache.setMany('marriages', new Map([['A', given]]));
+    given.records[0]!.status = 'DIVORCED';
+    given.records.push({ ...marriage });
+
+    const hit = (await cache.getMany('marriages', ['A'])).get('A')!;
+    expect(hit.records).toEqual([marriage]);
+    // a resolver masking in place would change what the next caller sees: it throws instead
+    expect(() => {
+      (hit.records[0] as { wifeName: string }).wifeName = '*';
+    }).toThrow(TypeError);
+    expect(() => (hit.records as unknown[]).push(marriage)).toThrow(TypeError);
+    expect((await cache.getMany('marriages', ['A'])).get('A')!.records).toEqual([marriage]);
   });
 });
 

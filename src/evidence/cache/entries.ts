@@ -1,7 +1,8 @@
-// What both backends share, so they behave the same: the key of an entry, its sealed
-// value (the records and when the department answered, under AES-256-GCM bound to the
-// evidence name and subject hash), and how long it lives (a TTL per kind of evidence;
-// "no record" shorter). A backend only moves strings.
+// What both backends share, so they behave the same: the key of an entry and how long it
+// lives (a TTL per kind of evidence; "no record" shorter). What leaves the process (Redis) is
+// also sealed here: the records and when the department answered, under AES-256-GCM bound to
+// the evidence name and subject hash. The in-process backend keeps the answer itself: it never
+// leaves the process, so sealing it would only cost a seal per write and an open per hit.
 import type { EvidenceName, EvidenceRecordMap } from '../kinds';
 import type { SubjectHasher } from '../subjectHash';
 import { evidenceCacheKey, personCacheKeys } from './keys';
@@ -32,6 +33,14 @@ export interface PreparedEntry {
   ttlSeconds: number;
 }
 
+/** An entry before sealing: what the in-process backend stores. */
+export interface PlannedEntry<R> {
+  key: string;
+  subjectHash: string;
+  answer: CachedAnswer<R>;
+  ttlSeconds: number;
+}
+
 export class EntryCodec {
   constructor(private readonly s: EntrySettings) {}
 
@@ -47,22 +56,25 @@ export class EntryCodec {
     return personCacheKeys(this.s.prefix, this.s.subjectHash(idNumber));
   }
 
-  /** The entries to write for a batch of answers; answers whose TTL is 0 are left out. */
-  prepare<N extends EvidenceName>(name: N, answers: Map<string, CachedAnswer<EvidenceRecordMap[N]>>): PreparedEntry[] {
-    const out: PreparedEntry[] = [];
+  /** The entries to write for a batch of answers, unsealed; answers whose TTL is 0 are left out. */
+  plan<N extends EvidenceName>(name: N, answers: Map<string, CachedAnswer<EvidenceRecordMap[N]>>): PlannedEntry<EvidenceRecordMap[N]>[] {
+    const out: PlannedEntry<EvidenceRecordMap[N]>[] = [];
     for (const [id, answer] of answers) {
       // "no record" lives noRecordTtl, but never longer than the kind's own TTL (0 = not cached)
       const ttlSeconds = answer.records.length === 0 ? Math.min(this.s.noRecordTtl, this.s.ttl[name]) : this.s.ttl[name];
       if (!(ttlSeconds > 0)) continue;
-      const hash = this.s.subjectHash(id);
-      const payload: Payload = { t: answer.retrievedAt, r: answer.records };
-      out.push({
-        key: evidenceCacheKey(this.s.prefix, name, hash),
-        value: this.s.sealer.seal(JSON.stringify(payload), context(name, hash)),
-        ttlSeconds,
-      });
+      const subjectHash = this.s.subjectHash(id);
+      out.push({ key: evidenceCacheKey(this.s.prefix, name, subjectHash), subjectHash, answer, ttlSeconds });
     }
     return out;
+  }
+
+  /** The sealed entries to write to a store outside the process (Redis); answers whose TTL is 0 are left out. */
+  prepare<N extends EvidenceName>(name: N, answers: Map<string, CachedAnswer<EvidenceRecordMap[N]>>): PreparedEntry[] {
+    return this.plan(name, answers).map(({ key, subjectHash, answer, ttlSeconds }) => {
+      const payload: Payload = { t: answer.retrievedAt, r: answer.records };
+      return { key, value: this.s.sealer.seal(JSON.stringify(payload), context(name, subjectHash)), ttlSeconds };
+    });
   }
 
   /** The answer in a sealed value, or undefined when it does not open (tampered, moved, unknown key, malformed). */

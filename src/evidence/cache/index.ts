@@ -1,6 +1,6 @@
 // Chooses the cache backend from configuration: Redis (one node, or Cluster with
-// `redis+cluster://`) when REDIS_URL is set, the in-process LRU otherwise. Both store the
-// same sealed values under the same keys (see entries.ts), so they behave the same.
+// `redis+cluster://`) when REDIS_URL is set, the in-process LRU otherwise. Both use the same
+// keys and TTLs (see entries.ts), so they behave the same; only Redis holds sealed values.
 import type { Config } from '../../config';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';

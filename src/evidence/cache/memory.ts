@@ -1,7 +1,10 @@
-// The in-process backend, used when REDIS_URL is unset (development, a single gateway). It
-// stores the same sealed strings under the same keys as Redis does, so the two behave alike
-// and one contract suite covers both. Bounded by entry count (least recently used goes
-// first); each entry carries its own TTL.
+// The in-process backend, used when REDIS_URL is unset (development, a single gateway). Same
+// keys and TTLs as Redis (entries.ts), so the two behave alike and one contract suite covers
+// both; but the values are the answers themselves, not sealed strings: they never leave the
+// process, so AES-GCM would buy nothing and cost an open on every hit. Answers are frozen when
+// stored, because every request that hits shares them: a resolver that tried to change one
+// (masking in place, say) would fail loudly instead of changing what the next caller sees.
+// Bounded by entry count (least recently used goes first); each entry carries its own TTL.
 import { LRUCache } from 'lru-cache';
 import type { EvidenceName, EvidenceRecordMap } from '../kinds';
 import type { Metrics } from '../../observability/metrics';
@@ -16,20 +19,22 @@ export interface MemoryCacheOptions {
   /** most entries kept (one entry = one person's answer for one kind of evidence) */
   maxEntries?: number;
   /** share a store between instances (tests of key rotation); normally each gets its own */
-  store?: LRUCache<string, string>;
+  store?: MemoryStore;
 }
 
+export type MemoryStore = LRUCache<string, CachedAnswer<unknown>>;
+
 /** Creates the store MemoryCache uses; exported so tests can share one between instances. */
-export function createMemoryStore(maxEntries = DEFAULT_MEMORY_MAX_ENTRIES): LRUCache<string, string> {
+export function createMemoryStore(maxEntries = DEFAULT_MEMORY_MAX_ENTRIES): MemoryStore {
   // ttl here is only a default; every set passes its own. updateAgeOnGet stays off: a TTL
   // bounds the age of a fact, not the time since someone last read it.
-  return new LRUCache<string, string>({ max: maxEntries, ttl: 3600_000, ttlAutopurge: false });
+  return new LRUCache<string, CachedAnswer<unknown>>({ max: maxEntries, ttl: 3600_000, ttlAutopurge: false });
 }
 
 export class MemoryCache implements EvidenceCache {
   readonly backend = 'memory' as const;
-  /** the raw store: sealed strings by key (tests read it as they would scan Redis) */
-  readonly store: LRUCache<string, string>;
+  /** the raw store: frozen answers by key (tests read it as they would scan Redis) */
+  readonly store: MemoryStore;
   private readonly codec: EntryCodec;
   private readonly metrics: Metrics;
   private readonly ownsStore: boolean;
@@ -44,12 +49,9 @@ export class MemoryCache implements EvidenceCache {
   async getMany<N extends EvidenceName>(name: N, idNumbers: readonly string[]): Promise<Map<string, CachedAnswer<EvidenceRecordMap[N]>>> {
     const hits = new Map<string, CachedAnswer<EvidenceRecordMap[N]>>();
     try {
-      for (const { id, hash, key } of this.codec.keys(name, idNumbers)) {
-        const value = this.store.get(key);
-        if (value === undefined) continue;
-        const answer = this.codec.open(name, hash, value);
+      for (const { id, key } of this.codec.keys(name, idNumbers)) {
+        const answer = this.store.get(key) as CachedAnswer<EvidenceRecordMap[N]> | undefined;
         if (answer) hits.set(id, answer);
-        else this.metrics.cacheErrors.inc({ operation: 'open' });
       }
     } catch {
       this.metrics.cacheErrors.inc({ operation: 'get' });
@@ -59,7 +61,10 @@ export class MemoryCache implements EvidenceCache {
 
   async setMany<N extends EvidenceName>(name: N, answers: Map<string, CachedAnswer<EvidenceRecordMap[N]>>): Promise<void> {
     try {
-      for (const e of this.codec.prepare(name, answers)) this.store.set(e.key, e.value, { ttl: e.ttlSeconds * 1000 });
+      for (const e of this.codec.plan(name, answers)) {
+        // a copy: the department's objects also go to the request that fetched them
+        this.store.set(e.key, deepFreeze(structuredClone(e.answer)), { ttl: e.ttlSeconds * 1000 });
+      }
     } catch {
       this.metrics.cacheErrors.inc({ operation: 'set' });
     }
@@ -82,4 +87,12 @@ export class MemoryCache implements EvidenceCache {
   async close(): Promise<void> {
     if (this.ownsStore) this.store.clear();
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
