@@ -5,7 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { App } from './app';
@@ -170,6 +174,9 @@ export async function startGateway(
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's own landing page loads from a CDN: the IDE is ours (src/console/ide.ts)
       ApolloServerPluginLandingPageDisabled(),
+      // a subgraph would otherwise answer a router's "apollo-federation-include-trace: ftv1" with
+      // per-field timings and error texts in extensions: any caller could ask for them
+      ApolloServerPluginInlineTraceDisabled(),
       requestLogPlugin(app),
       // not part of query protection: it bounds whose data one request reads, armor or not
       personCapPlugin(() => app.logger.info({ rule: 'persons' }, 'query refused: too many persons')),

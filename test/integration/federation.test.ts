@@ -138,6 +138,18 @@ describe('composition', () => {
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data._service.sdl).toMatch(/type Person\s+@key\(fields: "idNumber purpose \{ applicationId countyCode \}"\)/);
   });
+
+  it('asked for a federated trace (ftv1), the gateway gives none: no per-field timings or error texts to any caller', async () => {
+    const token = await gw.token({ role: 'county_platform', county: family.countyCode });
+    const purpose = await purposeFor(gw, family, 'trace');
+    const r = await gw.graphql(
+      ENTITIES,
+      { representations: [rep(family.child.idNumber, purpose), rep(family.child.idNumber, undefined)] },
+      { token, headers: { 'apollo-federation-include-trace': 'ftv1' } },
+    );
+    expect(r.body.data).toBeDefined();
+    expect(JSON.stringify((r.body as { extensions?: unknown }).extensions ?? {})).not.toContain('ftv1');
+  });
 });
 
 describe('through the router, across both subgraphs', () => {
