@@ -2,6 +2,7 @@
 // test that reads people as a county registers one first, through this one helper, over HTTP
 // as a county platform would: registerApplicationFor(gw, token, scenario) -> the purpose.
 import type { Purpose } from '../../src/evidence/reader';
+import { openSchoolYear } from '../../mocks/data/families';
 
 /** What an application names: a built-in scenario, or any family shaped like one. */
 export interface ApplicationFamily {
@@ -25,13 +26,6 @@ export const REGISTER_APPLICATION = `mutation Register($input: ApplicationInput!
   registerApplication(input: $input) { applicationId countyCode status schoolYear stage registeredRole expiresAt members { kind subjectHash reason } }
 }`;
 
-/** The school year whose season is still open today in Beijing (the gateways started as processes run on the real clock). */
-export function openSchoolYear(now = new Date()): number {
-  const beijing = new Date(now.getTime() + 8 * 3600_000);
-  const year = beijing.getUTCFullYear();
-  return beijing.getUTCMonth() + 1 > 9 ? year + 1 : year;
-}
-
 let counter = 0;
 
 /**
@@ -50,7 +44,7 @@ export async function registerApplicationFor(
   const input = {
     applicationId,
     countyCode,
-    schoolYear: opts.schoolYear ?? family.schoolYear ?? openSchoolYear(),
+    schoolYear: opts.schoolYear ?? family.schoolYear ?? openSchoolYear(new Date()),
     stage: family.stage ?? 'PRIMARY',
     child: { idNumber: family.child.idNumber, name: family.child.name },
     guardians: family.guardians.map((g) => ({ idNumber: g.idNumber, name: g.name, relation: g.relation })),
