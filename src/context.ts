@@ -31,6 +31,7 @@ export function buildContext(app: App, viewer: Viewer, requestId: string, opts: 
         if (hits) app.metrics.cacheLookups.inc({ evidence: name, result: 'hit' }, hits);
         if (misses) app.metrics.cacheLookups.inc({ evidence: name, result: 'miss' }, misses);
       },
+      noRecord: (name) => app.metrics.noRecordReads.inc({ evidence: name, role: viewer.role }),
     },
   });
   return { requestId, viewer, logger: app.logger.child({ requestId }), evidence, app, deadline };

@@ -24,6 +24,20 @@ export const ACCESS_ACTIONS = [
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 export type AccessSource = 'DEPARTMENT' | 'CACHE';
 
+/**
+ * Reasons the alerts (src/audit/alerts.ts) look for. An allowed read whose department had no
+ * record of the person carries NO_RECORD after its basis: a caller whose reads keep finding
+ * nobody is walking through guessed ID numbers.
+ */
+export const NO_RECORD = 'no record';
+export const EXPIRED_APPLICATION = 'the application is past its enrollment season';
+
+/** The reason of an allowed read: its basis, and whether the department knew the person. */
+export function readReason(basis: string | null, found: boolean): string | null {
+  if (found) return basis;
+  return basis ? `${basis}; ${NO_RECORD}` : NO_RECORD;
+}
+
 export interface AccessRecord {
   /** READ when omitted */
   action?: AccessAction;

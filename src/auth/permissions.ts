@@ -192,6 +192,7 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       verifyApplication: p.canVerifyApplication,
       accessLogs: isAuditor,
       auditIntegrity: isAuditor,
+      accessAlerts: isAuditor,
       myConsents: isApplicant,
       application: isApplicationReader,
     },
@@ -369,6 +370,14 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       'guardians',
     ]),
     RegistryGuardian: allowAll(['name', 'idNumber', 'relation', 'verifiedBy']),
+
+    // the alerts: reachable only through Query.accessAlerts (auditor); people by keyed hash counts only
+    AccessAlerts: allowAll(['from', 'to', 'volume', 'noRecord', 'denied', 'closedApplications', 'expiredApplications']),
+    VolumeAlert: allowAll(['actorSubject', 'actorRole', 'actorCounty', 'reads', 'people', 'medianPeople']),
+    NoRecordAlert: allowAll(['actorSubject', 'actorRole', 'actorCounty', 'unknownPeople', 'people', 'lastAt']),
+    DeniedAlert: allowAll(['actorSubject', 'actorRole', 'actorCounty', 'denied', 'people', 'lastAt']),
+    ClosedApplicationAlert: allowAll(['applicationId', 'countyCode', 'closedAt', 'actorSubject', 'reads', 'allowed', 'lastAt']),
+    ExpiredApplicationAlert: allowAll(['applicationId', 'countyCode', 'actorSubject', 'reads', 'lastAt']),
 
     // the access log: reachable only through Query.accessLogs / auditIntegrity (auditor)
     AccessLogConnection: allowAll(['edges', 'pageInfo', 'totalCount']),

@@ -5,7 +5,7 @@
 // cache. Every read is recorded in the access log before its data is handed out.
 import DataLoader from 'dataloader';
 import type { BatchFetch, EvidenceFetchers } from '../../connectors/types';
-import type { AccessRecord, AuditRecorder } from '../audit/types';
+import { readReason, type AccessRecord, type AuditRecorder } from '../audit/types';
 import type { Viewer } from '../auth/viewer';
 import { AuditUnavailableError, DepartmentUnavailableError } from '../errors';
 import type { CachedAnswer, EvidenceCache } from './cache/types';
@@ -26,6 +26,8 @@ interface Loaded<R> {
 export interface EvidenceObserver {
   cacheLookup?(name: EvidenceName, hits: number, misses: number): void;
   departmentBatch?(name: EvidenceName, ids: number): void;
+  /** an allowed read the department had no record for */
+  noRecord?(name: EvidenceName): void;
 }
 
 /**
@@ -119,7 +121,13 @@ export class EvidenceReader {
     }
     try {
       const basis = this.bases.get(`${idNumber}\u0000${access.purpose.applicationId}\u0000${access.purpose.countyCode}`) ?? null;
-      await this.record(name, idNumber, access, { outcome: 'ALLOWED', source: loaded.fromCache ? 'CACHE' : 'DEPARTMENT', reason: basis });
+      const found = loaded.records.length > 0;
+      await this.record(name, idNumber, access, {
+        outcome: 'ALLOWED',
+        source: loaded.fromCache ? 'CACHE' : 'DEPARTMENT',
+        reason: readReason(basis, found),
+      });
+      if (!found) this.deps.observer?.noRecord?.(name);
     } catch {
       throw new AuditUnavailableError();
     }
