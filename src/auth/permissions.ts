@@ -373,9 +373,10 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
 
     // the alerts: reachable only through Query.accessAlerts (auditor); people by keyed hash counts only
     AccessAlerts: allowAll(['from', 'to', 'volume', 'noRecord', 'denied', 'closedApplications', 'expiredApplications']),
-    VolumeAlert: allowAll(['actorSubject', 'actorRole', 'actorCounty', 'reads', 'people', 'medianPeople']),
-    NoRecordAlert: allowAll(['actorSubject', 'actorRole', 'actorCounty', 'unknownPeople', 'people', 'lastAt']),
-    DeniedAlert: allowAll(['actorSubject', 'actorRole', 'actorCounty', 'denied', 'people', 'lastAt']),
+    AlertCaller: allowAll(['subject', 'role', 'county']),
+    VolumeAlert: allowAll(['caller', 'reads', 'people', 'medianPeople']),
+    NoRecordAlert: allowAll(['caller', 'unknownPeople', 'people', 'lastAt']),
+    DeniedAlert: allowAll(['caller', 'denied', 'people', 'lastAt']),
     ClosedApplicationAlert: allowAll(['applicationId', 'countyCode', 'closedAt', 'actorSubject', 'reads', 'allowed', 'lastAt']),
     ExpiredApplicationAlert: allowAll(['applicationId', 'countyCode', 'actorSubject', 'reads', 'lastAt']),
 

@@ -164,6 +164,17 @@ export type AccessSource =
   /** 部门 Read from the department. */
   | 'DEPARTMENT';
 
+/** 调用方 The caller an alert is about (a token subject, never a person whose data was read). */
+export type AlertCaller = {
+  __typename?: 'AlertCaller';
+  /** 县区 Its county. */
+  county?: Maybe<Scalars['String']['output']>;
+  /** 角色 Its role. */
+  role: Scalars['String']['output'];
+  /** 主体 The token subject. */
+  subject: Scalars['String']['output'];
+};
+
 /** 申请人 A person named in an application, as the family entered them. */
 export type ApplicantPerson = {
   /** 身份证号 Citizen ID number. */
@@ -408,12 +419,8 @@ export type Consent = {
 /** 多次拒绝 A caller refused again and again. */
 export type DeniedAlert = {
   __typename?: 'DeniedAlert';
-  /** 县区 Its county. */
-  actorCounty?: Maybe<Scalars['String']['output']>;
-  /** 角色 Its role. */
-  actorRole: Scalars['String']['output'];
-  /** 调用方 The token subject. */
-  actorSubject: Scalars['String']['output'];
+  /** 调用方 Who. */
+  caller: AlertCaller;
   /** 拒绝次数 Refusals in the window. */
   denied: Scalars['Int']['output'];
   /** 最近时间 The last refusal. */
@@ -726,12 +733,8 @@ export type MutationRevokeConsentArgs = {
 /** 查无记录 A caller whose reads keep finding nobody. */
 export type NoRecordAlert = {
   __typename?: 'NoRecordAlert';
-  /** 县区 Its county. */
-  actorCounty?: Maybe<Scalars['String']['output']>;
-  /** 角色 Its role. */
-  actorRole: Scalars['String']['output'];
-  /** 调用方 The token subject. */
-  actorSubject: Scalars['String']['output'];
+  /** 调用方 Who. */
+  caller: AlertCaller;
   /** 最近时间 The last such read. */
   lastAt: Scalars['DateTime']['output'];
   /** 人数 Distinct people read in all. */
@@ -1134,12 +1137,8 @@ export type Verification = {
 /** 读取量异常 A caller reading far more people than its peers. */
 export type VolumeAlert = {
   __typename?: 'VolumeAlert';
-  /** 县区 Its county. */
-  actorCounty?: Maybe<Scalars['String']['output']>;
-  /** 角色 Its role. */
-  actorRole: Scalars['String']['output'];
-  /** 调用方 The token subject. */
-  actorSubject: Scalars['String']['output'];
+  /** 调用方 Who. */
+  caller: AlertCaller;
   /** 中位数 The median caller's distinct people in the same window. */
   medianPeople: Scalars['Int']['output'];
   /** 人数 Distinct people read. */
@@ -1229,6 +1228,7 @@ export type ResolversTypes = {
   AccessLogFilter: AccessLogFilter;
   AccessOutcome: AccessOutcome;
   AccessSource: AccessSource;
+  AlertCaller: ResolverTypeWrapper<AlertCaller>;
   ApplicantPerson: ApplicantPerson;
   Application: ResolverTypeWrapper<ApplicationRecord>;
   ApplicationInput: ApplicationInput;
@@ -1299,6 +1299,7 @@ export type ResolversParentTypes = {
   AccessLogEdge: AccessLogEdge;
   AccessLogEntry: AccessLogEntry;
   AccessLogFilter: AccessLogFilter;
+  AlertCaller: AlertCaller;
   ApplicantPerson: ApplicantPerson;
   Application: ApplicationRecord;
   ApplicationInput: ApplicationInput;
@@ -1395,6 +1396,12 @@ export type AccessLogEntryResolvers<ContextType = GatewayContext, ParentType ext
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['AccessSource']>, ParentType, ContextType>;
   subjectHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AlertCallerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AlertCaller'] = ResolversParentTypes['AlertCaller']> = {
+  county?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ApplicationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application']> = {
@@ -1495,9 +1502,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DeniedAlertResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeniedAlert'] = ResolversParentTypes['DeniedAlert']> = {
-  actorCounty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caller?: Resolver<ResolversTypes['AlertCaller'], ParentType, ContextType>;
   denied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1584,9 +1589,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NoRecordAlertResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NoRecordAlert'] = ResolversParentTypes['NoRecordAlert']> = {
-  actorCounty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caller?: Resolver<ResolversTypes['AlertCaller'], ParentType, ContextType>;
   lastAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unknownPeople?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1745,9 +1748,7 @@ export type VerificationResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type VolumeAlertResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VolumeAlert'] = ResolversParentTypes['VolumeAlert']> = {
-  actorCounty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caller?: Resolver<ResolversTypes['AlertCaller'], ParentType, ContextType>;
   medianPeople?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1758,6 +1759,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AccessLogConnection?: AccessLogConnectionResolvers<ContextType>;
   AccessLogEdge?: AccessLogEdgeResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
+  AlertCaller?: AlertCallerResolvers<ContextType>;
   Application?: ApplicationResolvers<ContextType>;
   ApplicationMember?: ApplicationMemberResolvers<ContextType>;
   AuditChain?: AuditChainResolvers<ContextType>;

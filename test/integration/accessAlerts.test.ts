@@ -10,9 +10,9 @@ import { family } from './auth.support';
 
 const ALERTS = `query Alerts($from: DateTime, $to: DateTime) { accessAlerts(from: $from, to: $to) {
   from to
-  volume { actorSubject }
-  noRecord { actorSubject actorRole actorCounty unknownPeople people lastAt }
-  denied { actorSubject denied }
+  volume { caller { subject } }
+  noRecord { caller { subject role county } unknownPeople people lastAt }
+  denied { caller { subject } denied }
   closedApplications { applicationId countyCode actorSubject reads allowed }
   expiredApplications { applicationId countyCode actorSubject reads }
 } }`;
@@ -92,9 +92,7 @@ describe('accessAlerts', () => {
     const alerts = res.body.data.accessAlerts;
     expect(alerts.noRecord).toEqual([
       {
-        actorSubject: 'platform-guesser',
-        actorRole: 'county_platform',
-        actorCounty: COUNTY,
+        caller: { subject: 'platform-guesser', role: 'county_platform', county: COUNTY },
         unknownPeople: 12,
         people: 12,
         lastAt: expect.any(String),
@@ -170,8 +168,8 @@ describe('accessAlerts', () => {
     const token = await gw.token({ role, ...claims });
     for (const query of [
       ALERTS,
-      `{ a: accessAlerts { noRecord { actorSubject } } }`,
-      `query { ...F } fragment F on Query { accessAlerts { denied { actorSubject } } }`,
+      `{ a: accessAlerts { noRecord { unknownPeople } } }`,
+      `query { ...F } fragment F on Query { accessAlerts { denied { denied } } }`,
     ]) {
       const res = await gw.graphql(query, {}, { token });
       expect(res.body.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
