@@ -574,7 +574,12 @@ export function alertsPage(
   values: { from: string; to: string },
   errors: Partial<Record<FormField, string>>,
 ): Html {
-  const any = alerts.volume.length + alerts.denied.length + alerts.closedApplications.length;
+  const any =
+    alerts.volume.length +
+    alerts.noRecord.length +
+    alerts.denied.length +
+    alerts.closedApplications.length +
+    alerts.expiredApplications.length;
   return layout(
     { title: '预警 Alerts', session, current: 'alerts' },
     html`<h1>预警 <span lang="en">Alerts</span></h1>
@@ -618,6 +623,42 @@ export function alertsPage(
                         <td>${a.people}</td>
                         <td>${a.reads}</td>
                         <td>${a.medianPeople}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
+      </section>
+      <section aria-labelledby="norecord-h">
+        <h2 id="norecord-h">大量查无记录 <span lang="en">Reads finding no record</span></h2>
+        <p class="hint">
+          读取的人中至少 ${alerts.thresholds.noRecordMin} 人各部门均无记录（疑似猜测身份证号）
+          <span lang="en"
+            >At least ${alerts.thresholds.noRecordMin} people read of whom no department had a record (guessed ID numbers?)</span
+          >
+        </p>
+        ${
+          alerts.noRecord.length === 0
+            ? html`<p class="empty">无 None.</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">访问主体 Actor</th>
+                    <th scope="col">查无人数 Unknown people</th>
+                    <th scope="col">涉及人数 People</th>
+                    <th scope="col">最近 Last (UTC+8)</th>
+                    <th scope="col">记录 Entries</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${alerts.noRecord.map(
+                    (a) =>
+                      html`<tr>
+                        <td>${actor(a)}</td>
+                        <td>${a.unknownPeople}</td>
+                        <td>${a.people}</td>
+                        <td>${beijing(a.lastAt)}</td>
+                        <td><a href="${BASE}/search?${searchQuery({ actorSubject: a.actorSubject })}">查看 View</a></td>
                       </tr>`,
                   )}
                 </tbody>
@@ -689,9 +730,33 @@ export function alertsPage(
               </table>`
         }
       </section>
-      <p class="hint">
-        “大量无记录读取”需要访问日志记下查询是否有结果，目前尚未记录。
-        <span lang="en">"Many no-record reads" needs the access log to record whether a read found anything; it does not yet.</span>
-      </p>`,
+      <section aria-labelledby="expired-h">
+        <h2 id="expired-h">申请过期后的读取 <span lang="en">Reads against expired applications</span></h2>
+        ${
+          alerts.expiredApplications.length === 0
+            ? html`<p class="empty">无 None.</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">申请 Application</th>
+                    <th scope="col">访问主体 Actor</th>
+                    <th scope="col">被拒读取 Refused reads</th>
+                    <th scope="col">最近 Last (UTC+8)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${alerts.expiredApplications.map(
+                    (a) =>
+                      html`<tr>
+                        <td>${applicationLink(a)}</td>
+                        <td><a href="${BASE}/search?${searchQuery({ actorSubject: a.actorSubject })}">${a.actorSubject}</a></td>
+                        <td>${a.reads}</td>
+                        <td>${beijing(a.lastAt)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
+      </section>`,
   );
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readGuessedFamilies, registerApplicationFor } from '../support/applications';
 import { DATABASE_URL, isolationName, PERSON_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
@@ -34,6 +35,7 @@ describe('the auditor console in Chromium', () => {
     applicationId = 'APP-CONSOLE-1';
     // a county platform reads the child twice (two requests), the father once
     const token = await gw.token({ role: 'county_platform', county, sub: 'platform-zoucheng' });
+    await registerApplicationFor(gw, token, s, { applicationId });
     for (const id of [child, child, father]) {
       const r = await gw.graphql(PERSON_QUERY, { id, purpose: { applicationId, countyCode: county } }, { token });
       expect(r.body.errors).toBeUndefined();
@@ -228,6 +230,22 @@ describe('the auditor console in Chromium', () => {
     const denied = page.locator('#denied-h ~ table');
     await expect(denied.textContent()).resolves.toContain('platform-prying');
     await shot(page, 'alerts');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('alerts: the page and accessAlerts name the same caller whose reads keep finding nobody', async () => {
+    const guesser = await gw.token({ role: 'county_platform', county, sub: 'platform-guessing' });
+    await readGuessedFamilies(gw, guesser, county, 4);
+    const auditor = await gw.token({ role: 'auditor', sub: 'auditor-alerts' });
+    const api = await gw.graphql('{ accessAlerts { noRecord { caller { subject } unknownPeople } } }', {}, { token: auditor });
+    expect(api.body.data.accessAlerts.noRecord).toEqual([{ caller: { subject: 'platform-guessing' }, unknownPeople: 12 }]);
+    const { page, errors } = await browser.open();
+    await page.goto(`${gw.url}/console/alerts`);
+    const rows = await page.locator('#norecord-h ~ table tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('platform-guessing');
+    expect(rows[0]).toContain('12');
     expect(errors).toEqual([]);
     await page.close();
   });

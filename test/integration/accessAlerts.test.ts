@@ -3,8 +3,7 @@
 // ordinary caller reading a real family is not; reads under a closed or an expired application
 // show up; no one but an auditor may ask.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../../src/codes/idNumber';
-import { REGISTER_APPLICATION, registerApplicationFor } from '../support/applications';
+import { readGuessedFamilies, registerApplicationFor } from '../support/applications';
 import { DATABASE_URL, isolationName, startTestGateway, type TestGateway } from '../support/gateway';
 import { family } from './auth.support';
 
@@ -24,26 +23,6 @@ let gw: TestGateway;
 let clock: Date | null = null; // the applications' clock; null: the real one
 let auditor: string;
 
-/** Valid ID numbers no department has a record of: fictional families a guesser makes up. */
-function unknownFamilies(n: number): { child: string; father: string; mother: string }[] {
-  const known = new Set(gw.mock.dataset.households.map((h) => h.idNumber));
-  const out: { child: string; father: string; mother: string }[] = [];
-  const fresh = (birth: string, seq: number) => {
-    for (let s = seq; ; s += 2) {
-      const id = makeIdNumber(COUNTY, birth, s);
-      if (!known.has(id)) return id;
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    out.push({
-      child: fresh(`2020-0${i + 1}-1${i}`, 601),
-      father: fresh(`1987-0${i + 1}-2${i}`, 701),
-      mother: fresh(`1989-0${i + 1}-2${i}`, 802),
-    });
-  }
-  return out;
-}
-
 beforeAll(async () => {
   gw = await startTestGateway({
     isolation: isolationName('alerts'),
@@ -58,29 +37,7 @@ describe('accessAlerts', () => {
   it('names the caller whose reads keep finding nobody, counts them in /metrics, and leaves an ordinary caller out', async () => {
     const guesser = await gw.token({ role: 'county_platform', county: COUNTY, sub: 'platform-guesser' });
     const ordinary = await gw.token({ role: 'county_platform', county: COUNTY, sub: 'platform-ordinary' });
-    const guessed = unknownFamilies(4);
-    for (const [i, f] of guessed.entries()) {
-      const input = {
-        applicationId: `APP-GUESS-${i}`,
-        countyCode: COUNTY,
-        schoolYear: gw.scenarios[0]!.schoolYear,
-        stage: 'PRIMARY',
-        child: { idNumber: f.child, name: '赵演' },
-        guardians: [
-          { idNumber: f.father, name: '赵测', relation: 'FATHER' },
-          { idNumber: f.mother, name: '钱样', relation: 'MOTHER' },
-        ],
-      };
-      const reg = await gw.graphql(REGISTER_APPLICATION, { input }, { token: guesser });
-      expect(reg.body.errors).toBeUndefined();
-      const read = await gw.graphql(
-        HOUSEHOLD,
-        { ids: [f.child, f.father, f.mother], purpose: { applicationId: input.applicationId, countyCode: COUNTY } },
-        { token: guesser },
-      );
-      expect(read.body.errors).toBeUndefined();
-      expect(read.body.data.people.map((p: any) => p.household)).toEqual([null, null, null]);
-    }
+    const guessed = await readGuessedFamilies(gw, guesser, COUNTY, 4);
     const real = family(gw, 'household-and-property');
     const purpose = await registerApplicationFor(gw, ordinary, real);
     const ids = [real.child.idNumber, ...real.guardians.map((g) => g.idNumber)];
