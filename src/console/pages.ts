@@ -568,6 +568,36 @@ export function integrityPage(session: ConsoleSession, report: IntegrityReport |
 
 // ------------------------------------------------------------------ alerts
 
+type CallerAlert = { actorSubject: string; actorRole: string; actorCounty: string | null; people: number; lastAt: string };
+
+/** One table of callers (no-record, denied): the count that flagged them, people, last time, their entries. */
+function callerTable<A extends CallerAlert>(rows: A[], countHeader: string, count: (a: A) => number, filter: { outcome?: 'DENIED' }): Html {
+  if (rows.length === 0) return html`<p class="empty">无 None.</p>`;
+  return html`<table>
+    <thead>
+      <tr>
+        <th scope="col">访问主体 Actor</th>
+        <th scope="col">${countHeader}</th>
+        <th scope="col">涉及人数 People</th>
+        <th scope="col">最近 Last (UTC+8)</th>
+        <th scope="col">记录 Entries</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (a) =>
+          html`<tr>
+            <td>${actor(a)}</td>
+            <td>${count(a)}</td>
+            <td>${a.people}</td>
+            <td>${beijing(a.lastAt)}</td>
+            <td><a href="${BASE}/search?${searchQuery({ actorSubject: a.actorSubject, ...filter })}">查看 View</a></td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
 export function alertsPage(
   session: ConsoleSession,
   alerts: AccessAlerts,
@@ -637,66 +667,14 @@ export function alertsPage(
             >At least ${alerts.thresholds.noRecordMin} people read of whom no department had a record (guessed ID numbers?)</span
           >
         </p>
-        ${
-          alerts.noRecord.length === 0
-            ? html`<p class="empty">无 None.</p>`
-            : html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col">访问主体 Actor</th>
-                    <th scope="col">查无人数 Unknown people</th>
-                    <th scope="col">涉及人数 People</th>
-                    <th scope="col">最近 Last (UTC+8)</th>
-                    <th scope="col">记录 Entries</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${alerts.noRecord.map(
-                    (a) =>
-                      html`<tr>
-                        <td>${actor(a)}</td>
-                        <td>${a.unknownPeople}</td>
-                        <td>${a.people}</td>
-                        <td>${beijing(a.lastAt)}</td>
-                        <td><a href="${BASE}/search?${searchQuery({ actorSubject: a.actorSubject })}">查看 View</a></td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-        }
+        ${callerTable(alerts.noRecord, '查无人数 Unknown people', (a) => a.unknownPeople, {})}
       </section>
       <section aria-labelledby="denied-h">
         <h2 id="denied-h">多次被拒 <span lang="en">Repeatedly denied</span></h2>
         <p class="hint">
           被拒不少于 ${alerts.thresholds.deniedMin} 次 <span lang="en">Denied at least ${alerts.thresholds.deniedMin} times</span>
         </p>
-        ${
-          alerts.denied.length === 0
-            ? html`<p class="empty">无 None.</p>`
-            : html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col">访问主体 Actor</th>
-                    <th scope="col">被拒次数 Denied</th>
-                    <th scope="col">涉及人数 People</th>
-                    <th scope="col">最近 Last (UTC+8)</th>
-                    <th scope="col">记录 Entries</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${alerts.denied.map(
-                    (a) =>
-                      html`<tr>
-                        <td>${actor(a)}</td>
-                        <td>${a.denied}</td>
-                        <td>${a.people}</td>
-                        <td>${beijing(a.lastAt)}</td>
-                        <td><a href="${BASE}/search?${searchQuery({ actorSubject: a.actorSubject, outcome: 'DENIED' })}">查看 View</a></td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-        }
+        ${callerTable(alerts.denied, '被拒次数 Denied', (a) => a.denied, { outcome: 'DENIED' })}
       </section>
       <section aria-labelledby="closed-h">
         <h2 id="closed-h">申请关闭后的读取 <span lang="en">Reads against closed applications</span></h2>
