@@ -1,6 +1,7 @@
 // The console's pages, rendered on the server: plain HTML forms, links and tables that work
 // with the keyboard and a screen reader as they are, plus a little script (static/console.js).
 import type { AccessAlerts } from '../audit/alerts';
+import { isReadable, type ApplicationRecord } from '../applications/store';
 import type { ApplicationActivity } from '../audit/activity';
 import { entryHash } from '../audit/canonical';
 import type { AccessLogEntry, IntegrityReport } from '../audit/index';
@@ -401,11 +402,74 @@ export function timelinePage(session: ConsoleSession, subjectHash: string, resul
 
 // ------------------------------------------------------------------ an application
 
+const MEMBER_KIND_LABELS: Record<string, string> = { CHILD: '儿童 Child', GUARDIAN: '监护人 Guardian', DERIVED: '派生成员 Derived' };
+
+/** The application as registered (src/applications/): what may be read under it, and until when. */
+function registeredRecord(record: ApplicationRecord | null, now: Date): Html {
+  if (!record)
+    return html`<section aria-labelledby="record-h">
+      <h2 id="record-h">登记的申请 <span lang="en">Registered application</span></h2>
+      <p class="empty">未登记 Not registered: nothing may be read under it.</p>
+    </section>`;
+  const state =
+    record.status === 'CLOSED'
+      ? html`<span class="badge outcome-denied">已关闭 CLOSED</span> ${record.closedAt ? beijing(record.closedAt) : ''} ·
+          ${record.closeReason ?? ''}`
+      : isReadable(record, now)
+        ? html`<span class="badge outcome-allowed">开放 OPEN</span>`
+        : html`<span class="badge outcome-denied">已过期 OPEN, past its season</span>`;
+  return html`<section aria-labelledby="record-h">
+    <h2 id="record-h">登记的申请 <span lang="en">Registered application</span></h2>
+    <dl class="entry record">
+      <div>
+        <dt>状态 Status</dt>
+        <dd>${state}</dd>
+      </div>
+      <div>
+        <dt>学年 School year</dt>
+        <dd>${record.schoolYear} · ${record.stage}</dd>
+      </div>
+      <div>
+        <dt>登记 Registered</dt>
+        <dd>${beijing(record.registeredAt)} · ${record.registeredBy} (${record.registeredRole})</dd>
+      </div>
+      <div>
+        <dt>到期 Expires</dt>
+        <dd>${beijing(record.expiresAt)}</dd>
+      </div>
+    </dl>
+    <table class="record-members">
+      <caption class="visually-hidden">
+        登记成员 Registered members
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">当事人 Person</th>
+          <th scope="col">成员类型 Kind</th>
+          <th scope="col">原因 Reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${record.members.map(
+          (m) =>
+            html`<tr>
+              <td>${personLink(m.subjectHash)}</td>
+              <td>${MEMBER_KIND_LABELS[m.kind] ?? m.kind}</td>
+              <td>${m.reason ?? ''}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
 export function applicationPage(
   session: ConsoleSession,
   app: { applicationId: string; countyCode: string },
   activity: ApplicationActivity,
   reads: EntryPage,
+  record: ApplicationRecord | null,
+  now: Date,
 ): Html {
   const registered = activity.lifecycle.find((e) => e.action === 'REGISTER_APPLICATION' && e.outcome === 'ALLOWED');
   const closed = activity.lifecycle.find((e) => e.action === 'CLOSE_APPLICATION' && e.outcome === 'ALLOWED');
@@ -437,6 +501,7 @@ export function applicationPage(
           </dd>
         </div>
       </dl>
+      ${registeredRecord(record, now)}
       <section aria-labelledby="members-h">
         <h2 id="members-h">成员 <span lang="en">Members (people read under this application)</span></h2>
         ${

@@ -188,6 +188,14 @@ describe('the auditor console in Chromium', () => {
     // the application the reads were made under
     await page.goto(`${gw.url}/console/application/${county}/${applicationId}`);
     await expect(page.locator('#members-h + table tbody tr').count()).resolves.toBe(2);
+    // beside the reads, the record as registered: open, its school year, its three members by hash and kind
+    const record = page.locator('#record-h ~ dl');
+    await expect(record.textContent()).resolves.toMatch(/OPEN[\s\S]*School year[\s\S]*platform-zoucheng \(county_platform\)/);
+    const members = await page.locator('table.record-members tbody tr').allTextContents();
+    expect(members).toHaveLength(3);
+    expect(members.some((m) => m.includes(gw.app.subjectHash(child).slice(0, 8)) && m.includes('Child'))).toBe(true);
+    expect(members.filter((m) => m.includes('Guardian'))).toHaveLength(2);
+    await expect(page.locator('main').textContent()).resolves.not.toContain(child);
     await shot(page, 'application');
     expect(errors).toEqual([]);
     await page.close();
