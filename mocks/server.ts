@@ -21,7 +21,9 @@ export async function startMockServer(
   opts: { port: number; host?: string; dataset: Dataset; builtin: boolean } & MockOptions,
 ): Promise<MockServer> {
   const mock = new MockDepartments(opts.dataset, opts);
-  const handlers: HttpHandler[] = departmentHandlers(mock, () => (opts.builtin ? builtinScenarioSummaries() : []));
+  // built once, as the data set was: the same school year's families for as long as it runs
+  const summaries = opts.builtin ? builtinScenarioSummaries() : [];
+  const handlers: HttpHandler[] = departmentHandlers(mock, () => summaries);
   const host = opts.host ?? '127.0.0.1';
 
   const server = createServer(async (req, res) => {

@@ -3,6 +3,7 @@
 import type { QueryResolvers } from '../src/generated/graphql';
 import type { PersonParent } from '../src/evidence/person';
 import { checkIdNumber, checkIdNumberList, checkPurpose } from '../src/evidence/validate';
+import { accessAlertsOf } from './AccessAlerts';
 import { accessLogs, auditIntegrity } from './AccessLog';
 import { verifyApplication } from '../src/verification/verify';
 
@@ -15,4 +16,5 @@ export const Query: QueryResolvers = {
   verifyApplication: (_root, args, ctx) => verifyApplication(args.input, ctx),
   accessLogs,
   auditIntegrity,
+  accessAlerts: accessAlertsOf,
 };

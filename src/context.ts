@@ -37,6 +37,7 @@ export function buildContext(
         if (hits) app.metrics.cacheLookups.inc({ evidence: name, result: 'hit' }, hits);
         if (misses) app.metrics.cacheLookups.inc({ evidence: name, result: 'miss' }, misses);
       },
+      noRecord: (name) => app.metrics.noRecordReads.inc({ evidence: name, role: viewer.role }),
     },
   });
   const logger = app.logger.child(opts.correlationId ? { requestId, correlationId: opts.correlationId } : { requestId });

@@ -1,14 +1,32 @@
 // What an auditor should look at first, computed from the access log alone over a time window:
-// callers reading far more people than their peers, callers refused again and again, and reads
-// made under an application after it was closed. Each is one grouped query over the indexed
+// callers reading far more people than their peers, callers whose reads keep finding nobody
+// (guessed ID numbers), callers refused again and again, and reads made under an application
+// after it was closed or past its season. The console's alerts page and the accessAlerts query
+// both show this one computation. Each is one grouped query over the indexed
 // `at` column; nothing here holds an ID number (people are counted by their keyed hash).
 import type { Sql } from '../db/index';
+import { BadUserInputError } from '../errors';
+import { EXPIRED_APPLICATION, NO_RECORD } from './types';
 
 export interface AlertWindow {
   /** ISO 8601, inclusive */
   from: string;
   /** ISO 8601, exclusive */
   to: string;
+}
+
+const DAY_MS = 24 * 3600_000;
+/** the longest window one look may span: the grouped queries stay cheap */
+export const MAX_WINDOW_DAYS = 31;
+
+/** The window an auditor asked for: 24 hours up to `to` (default now) when `from` is omitted. */
+export function alertWindow(from: string | null | undefined, to: string | null | undefined, now: Date): AlertWindow {
+  const end = to ? new Date(to) : now;
+  const start = from ? new Date(from) : new Date(end.getTime() - DAY_MS);
+  if (start.getTime() >= end.getTime()) throw new BadUserInputError('from must be before to.', 'from');
+  if (end.getTime() - start.getTime() > MAX_WINDOW_DAYS * DAY_MS)
+    throw new BadUserInputError(`The window may span at most ${MAX_WINDOW_DAYS} days.`, 'to');
+  return { from: start.toISOString(), to: end.toISOString() };
 }
 
 export interface AlertThresholds {
@@ -18,9 +36,11 @@ export interface AlertThresholds {
   volumeFactor: number;
   /** a caller refused at least this many times in the window */
   deniedMin: number;
+  /** a caller who read at least this many people of whom no department had any record */
+  noRecordMin: number;
 }
 
-export const DEFAULT_THRESHOLDS: AlertThresholds = { volumeFloor: 200, volumeFactor: 3, deniedMin: 5 };
+export const DEFAULT_THRESHOLDS: AlertThresholds = { volumeFloor: 200, volumeFactor: 3, deniedMin: 5, noRecordMin: 10 };
 
 export interface VolumeAlert {
   actorSubject: string;
@@ -41,6 +61,26 @@ export interface DeniedAlert {
   lastAt: string;
 }
 
+export interface NoRecordAlert {
+  actorSubject: string;
+  actorRole: string;
+  actorCounty: string | null;
+  /** distinct people read of whom every department answered that it had no record */
+  unknownPeople: number;
+  /** distinct people read in all */
+  people: number;
+  lastAt: string;
+}
+
+/** Reads refused because their application was past its enrollment season. */
+export interface ExpiredApplicationAlert {
+  applicationId: string;
+  countyCode: string;
+  actorSubject: string;
+  reads: number;
+  lastAt: string;
+}
+
 export interface ClosedApplicationAlert {
   applicationId: string;
   countyCode: string;
@@ -57,7 +97,9 @@ export interface AccessAlerts {
   thresholds: AlertThresholds;
   volume: VolumeAlert[];
   denied: DeniedAlert[];
+  noRecord: NoRecordAlert[];
   closedApplications: ClosedApplicationAlert[];
+  expiredApplications: ExpiredApplicationAlert[];
 }
 
 const AT = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -140,6 +182,51 @@ export async function accessAlerts(sql: Sql, window: AlertWindow, thresholds: Al
     range,
   );
 
+  // per caller and person: did any allowed read find a record? (a reason ends in NO_RECORD when not)
+  const noRecord = await sql.query<{
+    actor_subject: string;
+    actor_role: string;
+    actor_county: string | null;
+    unknown_people: string;
+    people: string;
+    last_at: string;
+  }>(
+    `WITH per_person AS (
+       SELECT actor_subject, max(actor_role) AS actor_role, max(actor_county) AS actor_county, subject_hash,
+              bool_and(reason = $3 OR reason LIKE '%; ' || $3) AS nobody, max(at) AS last_at
+         FROM access_log
+        WHERE action = 'READ' AND outcome = 'ALLOWED' AND subject_hash IS NOT NULL
+          AND at >= $1::timestamptz AND at < $2::timestamptz
+        GROUP BY actor_subject, subject_hash
+     )
+     SELECT actor_subject, max(actor_role) AS actor_role, max(actor_county) AS actor_county,
+            count(*) FILTER (WHERE nobody)::text AS unknown_people, count(*)::text AS people,
+            ${AT('max(last_at) FILTER (WHERE nobody)')} AS last_at
+       FROM per_person
+      GROUP BY actor_subject
+     HAVING count(*) FILTER (WHERE nobody) >= $4
+      ORDER BY count(*) FILTER (WHERE nobody) DESC
+      LIMIT ${LIMIT}`,
+    [...range, NO_RECORD, thresholds.noRecordMin],
+  );
+
+  const expired = await sql.query<{
+    application_id: string;
+    county_code: string;
+    actor_subject: string;
+    reads: string;
+    last_at: string;
+  }>(
+    `SELECT application_id, county_code, actor_subject, count(*)::text AS reads, ${AT('max(at)')} AS last_at
+       FROM access_log
+      WHERE action = 'READ' AND outcome = 'DENIED' AND reason = $3 AND application_id IS NOT NULL
+        AND at >= $1::timestamptz AND at < $2::timestamptz
+      GROUP BY application_id, county_code, actor_subject
+      ORDER BY count(*) DESC
+      LIMIT ${LIMIT}`,
+    [...range, EXPIRED_APPLICATION],
+  );
+
   return {
     window,
     thresholds,
@@ -150,6 +237,21 @@ export async function accessAlerts(sql: Sql, window: AlertWindow, thresholds: Al
       actorCounty: r.actor_county,
       denied: Number(r.denied),
       people: Number(r.people),
+      lastAt: r.last_at,
+    })),
+    noRecord: noRecord.rows.map((r) => ({
+      actorSubject: r.actor_subject,
+      actorRole: r.actor_role,
+      actorCounty: r.actor_county,
+      unknownPeople: Number(r.unknown_people),
+      people: Number(r.people),
+      lastAt: r.last_at,
+    })),
+    expiredApplications: expired.rows.map((r) => ({
+      applicationId: r.application_id,
+      countyCode: r.county_code,
+      actorSubject: r.actor_subject,
+      reads: Number(r.reads),
       lastAt: r.last_at,
     })),
     closedApplications: closed.rows.map((r) => ({

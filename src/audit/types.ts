@@ -30,6 +30,9 @@ export interface EvidenceRead {
   fields: string[];
 }
 
+export { NO_RECORD, readReason } from '../evidence/readReason';
+export const EXPIRED_APPLICATION = 'the application is past its enrollment season';
+
 export interface AccessRecord {
   /** READ when omitted */
   action?: AccessAction;

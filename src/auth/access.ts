@@ -8,6 +8,7 @@ import { parentChildLink, sameId, type ParentChildLink } from '../evidence/paren
 import type { Purpose } from '../evidence/reader';
 import type { SubjectHasher } from '../evidence/subjectHash';
 import { isReadable, type ApplicationRecord, type ApplicationStore } from '../applications/store';
+import { EXPIRED_APPLICATION } from '../audit/types';
 import { AuditUnavailableError, ForbiddenError, RateLimitedError } from '../errors';
 import type { SubjectBudgets } from '../resilience/subjectBudget';
 import type { ConsentStore } from './consentStore';
@@ -48,7 +49,7 @@ export const DENIAL = {
   noConsent: 'no live consent for this application and county',
   noApplication: 'no registered application of this id in this county',
   closed: 'the application is closed',
-  expired: 'the application is past its enrollment season',
+  expired: EXPIRED_APPLICATION,
   notMember: 'not a member of the application',
   budget: "over the subject's hourly budget of distinct persons",
 } as const;

@@ -224,6 +224,7 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       verifyApplication: p.canVerifyApplication,
       accessLogs: isAuditor,
       auditIntegrity: isAuditor,
+      accessAlerts: isAuditor,
       myConsents: isApplicant,
       myAccessLog: isApplicant,
       _entities: p.canReadEntities,
@@ -394,6 +395,15 @@ export function ruleTree(deps: AccessDeps): Record<string, FieldRules> {
       'guardians',
     ]),
     RegistryGuardian: allowAll(['name', 'idNumber', 'relation', 'verifiedBy']),
+
+    // the alerts: reachable only through Query.accessAlerts (auditor); people by keyed hash counts only
+    AccessAlerts: allowAll(['from', 'to', 'volume', 'noRecord', 'denied', 'closedApplications', 'expiredApplications']),
+    AlertCaller: allowAll(['subject', 'role', 'county']),
+    VolumeAlert: allowAll(['caller', 'reads', 'people', 'medianPeople']),
+    NoRecordAlert: allowAll(['caller', 'unknownPeople', 'people', 'lastAt']),
+    DeniedAlert: allowAll(['caller', 'denied', 'people', 'lastAt']),
+    ClosedApplicationAlert: allowAll(['applicationId', 'countyCode', 'closedAt', 'actorSubject', 'reads', 'allowed', 'lastAt']),
+    ExpiredApplicationAlert: allowAll(['applicationId', 'countyCode', 'actorSubject', 'reads', 'lastAt']),
 
     // the access log: reachable only through Query.accessLogs / auditIntegrity (auditor)
     AccessLogConnection: allowAll(['edges', 'pageInfo', 'totalCount']),

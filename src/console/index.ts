@@ -324,7 +324,9 @@ export function createConsole(app: App, opts: ConsoleOptions = {}): Console {
         throw new HttpError(404, notFoundPage(session, '申请编号或县区代码无效 Not a valid application.'));
       const activity = await applicationActivity(app.audit.sql, applicationId, countyCode);
       const reads = await page({ applicationId, countyCode }, url.searchParams.get('after'), { session, requestId });
-      return send(res, 200, applicationPage(session, { applicationId, countyCode }, activity, reads));
+      // the registered record beside its reads: members by hash and kind, status, expiry
+      const record = await app.applications.get(applicationId, countyCode);
+      return send(res, 200, applicationPage(session, { applicationId, countyCode }, activity, reads, record, app.now()));
     }
 
     if (path === `${BASE}/integrity` && method === 'GET') return send(res, 200, integrityPage(session, lastIntegrity, verifying));

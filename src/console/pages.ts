@@ -1,6 +1,7 @@
 // The console's pages, rendered on the server: plain HTML forms, links and tables that work
 // with the keyboard and a screen reader as they are, plus a little script (static/console.js).
 import type { AccessAlerts } from '../audit/alerts';
+import { isReadable, type ApplicationRecord } from '../applications/store';
 import type { ApplicationActivity } from '../audit/activity';
 import { entryHash } from '../audit/canonical';
 import { fieldsOf, readsOf } from '../audit/reads';
@@ -418,11 +419,74 @@ export function timelinePage(session: ConsoleSession, subjectHash: string, resul
 
 // ------------------------------------------------------------------ an application
 
+const MEMBER_KIND_LABELS: Record<string, string> = { CHILD: '儿童 Child', GUARDIAN: '监护人 Guardian', DERIVED: '派生成员 Derived' };
+
+/** The application as registered (src/applications/): what may be read under it, and until when. */
+function registeredRecord(record: ApplicationRecord | null, now: Date): Html {
+  if (!record)
+    return html`<section aria-labelledby="record-h">
+      <h2 id="record-h">登记的申请 <span lang="en">Registered application</span></h2>
+      <p class="empty">未登记 Not registered: nothing may be read under it.</p>
+    </section>`;
+  const state =
+    record.status === 'CLOSED'
+      ? html`<span class="badge outcome-denied">已关闭 CLOSED</span> ${record.closedAt ? beijing(record.closedAt) : ''} ·
+          ${record.closeReason ?? ''}`
+      : isReadable(record, now)
+        ? html`<span class="badge outcome-allowed">开放 OPEN</span>`
+        : html`<span class="badge outcome-denied">已过期 OPEN, past its season</span>`;
+  return html`<section aria-labelledby="record-h">
+    <h2 id="record-h">登记的申请 <span lang="en">Registered application</span></h2>
+    <dl class="entry record">
+      <div>
+        <dt>状态 Status</dt>
+        <dd>${state}</dd>
+      </div>
+      <div>
+        <dt>学年 School year</dt>
+        <dd>${record.schoolYear} · ${record.stage}</dd>
+      </div>
+      <div>
+        <dt>登记 Registered</dt>
+        <dd>${beijing(record.registeredAt)} · ${record.registeredBy} (${record.registeredRole})</dd>
+      </div>
+      <div>
+        <dt>到期 Expires</dt>
+        <dd>${beijing(record.expiresAt)}</dd>
+      </div>
+    </dl>
+    <table class="record-members">
+      <caption class="visually-hidden">
+        登记成员 Registered members
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">当事人 Person</th>
+          <th scope="col">成员类型 Kind</th>
+          <th scope="col">原因 Reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${record.members.map(
+          (m) =>
+            html`<tr>
+              <td>${personLink(m.subjectHash)}</td>
+              <td>${MEMBER_KIND_LABELS[m.kind] ?? m.kind}</td>
+              <td>${m.reason ?? ''}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
 export function applicationPage(
   session: ConsoleSession,
   app: { applicationId: string; countyCode: string },
   activity: ApplicationActivity,
   reads: EntryPage,
+  record: ApplicationRecord | null,
+  now: Date,
 ): Html {
   const registered = activity.lifecycle.find((e) => e.action === 'REGISTER_APPLICATION' && e.outcome === 'ALLOWED');
   const closed = activity.lifecycle.find((e) => e.action === 'CLOSE_APPLICATION' && e.outcome === 'ALLOWED');
@@ -454,6 +518,7 @@ export function applicationPage(
           </dd>
         </div>
       </dl>
+      ${registeredRecord(record, now)}
       <section aria-labelledby="members-h">
         <h2 id="members-h">成员 <span lang="en">Members (people read under this application)</span></h2>
         ${
@@ -600,13 +665,48 @@ export function integrityPage(session: ConsoleSession, report: IntegrityReport |
 
 // ------------------------------------------------------------------ alerts
 
+type CallerAlert = { actorSubject: string; actorRole: string; actorCounty: string | null; people: number; lastAt: string };
+
+/** One table of callers (no-record, denied): the count that flagged them, people, last time, their entries. */
+function callerTable<A extends CallerAlert>(rows: A[], countHeader: string, count: (a: A) => number, filter: { outcome?: 'DENIED' }): Html {
+  if (rows.length === 0) return html`<p class="empty">无 None.</p>`;
+  return html`<table>
+    <thead>
+      <tr>
+        <th scope="col">访问主体 Actor</th>
+        <th scope="col">${countHeader}</th>
+        <th scope="col">涉及人数 People</th>
+        <th scope="col">最近 Last (UTC+8)</th>
+        <th scope="col">记录 Entries</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (a) =>
+          html`<tr>
+            <td>${actor(a)}</td>
+            <td>${count(a)}</td>
+            <td>${a.people}</td>
+            <td>${beijing(a.lastAt)}</td>
+            <td><a href="${BASE}/search?${searchQuery({ actorSubject: a.actorSubject, ...filter })}">查看 View</a></td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
 export function alertsPage(
   session: ConsoleSession,
   alerts: AccessAlerts,
   values: { from: string; to: string },
   errors: Partial<Record<FormField, string>>,
 ): Html {
-  const any = alerts.volume.length + alerts.denied.length + alerts.closedApplications.length;
+  const any =
+    alerts.volume.length +
+    alerts.noRecord.length +
+    alerts.denied.length +
+    alerts.closedApplications.length +
+    alerts.expiredApplications.length;
   return layout(
     { title: '预警 Alerts', session, current: 'alerts' },
     html`<h1>预警 <span lang="en">Alerts</span></h1>
@@ -656,38 +756,22 @@ export function alertsPage(
               </table>`
         }
       </section>
+      <section aria-labelledby="norecord-h">
+        <h2 id="norecord-h">大量查无记录 <span lang="en">Reads finding no record</span></h2>
+        <p class="hint">
+          读取的人中至少 ${alerts.thresholds.noRecordMin} 人各部门均无记录（疑似猜测身份证号）
+          <span lang="en"
+            >At least ${alerts.thresholds.noRecordMin} people read of whom no department had a record (guessed ID numbers?)</span
+          >
+        </p>
+        ${callerTable(alerts.noRecord, '查无人数 Unknown people', (a) => a.unknownPeople, {})}
+      </section>
       <section aria-labelledby="denied-h">
         <h2 id="denied-h">多次被拒 <span lang="en">Repeatedly denied</span></h2>
         <p class="hint">
           被拒不少于 ${alerts.thresholds.deniedMin} 次 <span lang="en">Denied at least ${alerts.thresholds.deniedMin} times</span>
         </p>
-        ${
-          alerts.denied.length === 0
-            ? html`<p class="empty">无 None.</p>`
-            : html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col">访问主体 Actor</th>
-                    <th scope="col">被拒次数 Denied</th>
-                    <th scope="col">涉及人数 People</th>
-                    <th scope="col">最近 Last (UTC+8)</th>
-                    <th scope="col">记录 Entries</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${alerts.denied.map(
-                    (a) =>
-                      html`<tr>
-                        <td>${actor(a)}</td>
-                        <td>${a.denied}</td>
-                        <td>${a.people}</td>
-                        <td>${beijing(a.lastAt)}</td>
-                        <td><a href="${BASE}/search?${searchQuery({ actorSubject: a.actorSubject, outcome: 'DENIED' })}">查看 View</a></td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-        }
+        ${callerTable(alerts.denied, '被拒次数 Denied', (a) => a.denied, { outcome: 'DENIED' })}
       </section>
       <section aria-labelledby="closed-h">
         <h2 id="closed-h">申请关闭后的读取 <span lang="en">Reads against closed applications</span></h2>
@@ -721,9 +805,33 @@ export function alertsPage(
               </table>`
         }
       </section>
-      <p class="hint">
-        “大量无记录读取”需要访问日志记下查询是否有结果，目前尚未记录。
-        <span lang="en">"Many no-record reads" needs the access log to record whether a read found anything; it does not yet.</span>
-      </p>`,
+      <section aria-labelledby="expired-h">
+        <h2 id="expired-h">申请过期后的读取 <span lang="en">Reads against expired applications</span></h2>
+        ${
+          alerts.expiredApplications.length === 0
+            ? html`<p class="empty">无 None.</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">申请 Application</th>
+                    <th scope="col">访问主体 Actor</th>
+                    <th scope="col">被拒读取 Refused reads</th>
+                    <th scope="col">最近 Last (UTC+8)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${alerts.expiredApplications.map(
+                    (a) =>
+                      html`<tr>
+                        <td>${applicationLink(a)}</td>
+                        <td><a href="${BASE}/search?${searchQuery({ actorSubject: a.actorSubject })}">${a.actorSubject}</a></td>
+                        <td>${a.reads}</td>
+                        <td>${beijing(a.lastAt)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+        }
+      </section>`,
   );
 }

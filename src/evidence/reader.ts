@@ -12,6 +12,7 @@
 import DataLoader from 'dataloader';
 import type { BatchFetch, EvidenceFetchers } from '../../connectors/types';
 import type { AccessRecord, AuditRecorder } from '../audit/types';
+import { readReason } from './readReason';
 import type { Viewer } from '../auth/viewer';
 import { AuditUnavailableError, DepartmentUnavailableError } from '../errors';
 import type { CachedAnswer, EvidenceCache } from './cache/types';
@@ -32,6 +33,8 @@ interface Loaded<R> {
 export interface EvidenceObserver {
   cacheLookup?(name: EvidenceName, hits: number, misses: number): void;
   departmentBatch?(name: EvidenceName, ids: number): void;
+  /** an allowed read the department had no record for */
+  noRecord?(name: EvidenceName): void;
 }
 
 /**
@@ -97,6 +100,8 @@ interface ReadGroup {
   purpose: Purpose;
   result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>;
   fields: Map<EvidenceName, Set<string>>;
+  /** an allowed read: whether any of its kinds had a record of the person (not: the entry's reason says "no record") */
+  found: boolean;
 }
 
 interface OpenBatch {
@@ -149,7 +154,15 @@ export class EvidenceReader {
     this.loading -= 1;
     try {
       const basis = this.bases.get(`${idNumber}\u0000${access.purpose.applicationId}\u0000${access.purpose.countyCode}`) ?? null;
-      await this.record(name, idNumber, access, { outcome: 'ALLOWED', source: loaded.fromCache ? 'CACHE' : 'DEPARTMENT', reason: basis });
+      const found = loaded.records.length > 0;
+      await this.record(
+        name,
+        idNumber,
+        access,
+        { outcome: 'ALLOWED', source: loaded.fromCache ? 'CACHE' : 'DEPARTMENT', reason: basis },
+        found,
+      );
+      if (!found) this.deps.observer?.noRecord?.(name);
     } catch {
       throw new AuditUnavailableError();
     }
@@ -173,15 +186,19 @@ export class EvidenceReader {
     idNumber: string,
     access: { purpose: Purpose; fields: string[] },
     result: Pick<AccessRecord, 'outcome' | 'source' | 'reason'>,
+    found = true,
   ): Promise<void> {
     const batch = (this.batch_ ??= openBatch());
     const { applicationId, countyCode } = access.purpose;
     const key = [idNumber, applicationId, countyCode, result.outcome, result.source ?? '', result.reason ?? ''].join('\u0000');
     let group = batch.groups.get(key);
     if (!group) {
-      group = { idNumber, purpose: { applicationId, countyCode }, result, fields: new Map() };
+      group = { idNumber, purpose: { applicationId, countyCode }, result, fields: new Map(), found: false };
       batch.groups.set(key, group);
     }
+    // one entry per person: "no record" when none of the kinds read knew them (a guessed ID
+    // number), not for each kind a real person simply lacks (a child holds no title)
+    group.found ||= found;
     let fields = group.fields.get(name);
     if (!fields) group.fields.set(name, (fields = new Set()));
     for (const f of access.fields) fields.add(f);
@@ -203,7 +220,13 @@ export class EvidenceReader {
       const batch = this.batch_;
       this.batch_ = undefined;
       const entries = [...batch.groups.values()].map((g) => ({
-        ...this.entry(null, g.idNumber, g.purpose, [], g.result),
+        ...this.entry(
+          null,
+          g.idNumber,
+          g.purpose,
+          [],
+          g.result.outcome === 'ALLOWED' ? { ...g.result, reason: readReason(g.result.reason ?? null, g.found) } : g.result,
+        ),
         reads: [...g.fields]
           .sort(([a], [b]) => EVIDENCE_ORDER.get(a)! - EVIDENCE_ORDER.get(b)!)
           .map(([evidence, f]) => ({ evidence, fields: [...f].sort() })),

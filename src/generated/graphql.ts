@@ -41,6 +41,25 @@ export type AccessAction =
   /** 查看本人记录 A parent looked at who read their family's data. */
   | 'VIEW_OWN_LOG';
 
+/** 访问预警 The alerts of one window, each list at most 100 rows, worst first. */
+export type AccessAlerts = {
+  __typename?: 'AccessAlerts';
+  /** 已关闭申请 Reads under an application after it was closed. */
+  closedApplications: Array<ClosedApplicationAlert>;
+  /** 多次拒绝 Callers refused at least 5 times. */
+  denied: Array<DeniedAlert>;
+  /** 已过期申请 Reads under an application past its enrollment season. */
+  expiredApplications: Array<ExpiredApplicationAlert>;
+  /** 起始时间 Start of the window. */
+  from: Scalars['DateTime']['output'];
+  /** 查无记录 Callers who read at least 10 people of whom no department had any record. */
+  noRecord: Array<NoRecordAlert>;
+  /** 截止时间 End of the window. */
+  to: Scalars['DateTime']['output'];
+  /** 读取量异常 Callers who read at least 200 people and 3 times the median caller. */
+  volume: Array<VolumeAlert>;
+};
+
 /** 访问日志分页 A page of access log entries. */
 export type AccessLogConnection = {
   __typename?: 'AccessLogConnection';
@@ -163,6 +182,17 @@ export type AccessSource =
   | 'CACHE'
   /** 部门 Read from the department. */
   | 'DEPARTMENT';
+
+/** 调用方 The caller an alert is about (a token subject, never a person whose data was read). */
+export type AlertCaller = {
+  __typename?: 'AlertCaller';
+  /** 县区 Its county. */
+  county?: Maybe<Scalars['String']['output']>;
+  /** 角色 Its role. */
+  role: Scalars['String']['output'];
+  /** 主体 The token subject. */
+  subject: Scalars['String']['output'];
+};
 
 /** 申请人 A person named in an application, as the family entered them. */
 export type ApplicantPerson = {
@@ -357,6 +387,25 @@ export type CheckStatus =
   /** 无法核验 The department could not answer. */
   | 'UNAVAILABLE';
 
+/** 已关闭申请 Reads under an application after its closure. */
+export type ClosedApplicationAlert = {
+  __typename?: 'ClosedApplicationAlert';
+  /** 调用方 Who read under it afterwards. */
+  actorSubject: Scalars['String']['output'];
+  /** 允许次数 Of them, reads that were allowed. */
+  allowed: Scalars['Int']['output'];
+  /** 申请编号 The application. */
+  applicationId: Scalars['ID']['output'];
+  /** 关闭时间 When it was closed. */
+  closedAt: Scalars['DateTime']['output'];
+  /** 县区代码 Its county. */
+  countyCode: Scalars['String']['output'];
+  /** 最近时间 The last such read. */
+  lastAt: Scalars['DateTime']['output'];
+  /** 读取次数 Reads after the closure. */
+  reads: Scalars['Int']['output'];
+};
+
 /** 共有人 One co-owner of a property or a purchase. */
 export type CoOwner = {
   __typename?: 'CoOwner';
@@ -403,6 +452,19 @@ export type Consent = {
   grantedAt: Scalars['DateTime']['output'];
   /** 撤回时间 When it was revoked; null while it is live. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** 多次拒绝 A caller refused again and again. */
+export type DeniedAlert = {
+  __typename?: 'DeniedAlert';
+  /** 调用方 Who. */
+  caller: AlertCaller;
+  /** 拒绝次数 Refusals in the window. */
+  denied: Scalars['Int']['output'];
+  /** 最近时间 The last refusal. */
+  lastAt: Scalars['DateTime']['output'];
+  /** 人数 Distinct people the refusals concerned. */
+  people: Scalars['Int']['output'];
 };
 
 /** 招生类型 Enrollment category, as decided per county. */
@@ -465,6 +527,21 @@ export type EvidenceKind =
   | 'SOCIAL_INSURANCE_PAYMENT'
   /** 保障性住房合同 Subsidized-housing contract. */
   | 'SUBSIDIZED_HOUSING_CONTRACT';
+
+/** 已过期申请 Reads refused because the application was past its enrollment season. */
+export type ExpiredApplicationAlert = {
+  __typename?: 'ExpiredApplicationAlert';
+  /** 调用方 Who read under it. */
+  actorSubject: Scalars['String']['output'];
+  /** 申请编号 The application. */
+  applicationId: Scalars['ID']['output'];
+  /** 县区代码 Its county. */
+  countyCode: Scalars['String']['output'];
+  /** 最近时间 The last such read. */
+  lastAt: Scalars['DateTime']['output'];
+  /** 读取次数 Refused reads. */
+  reads: Scalars['Int']['output'];
+};
 
 /** 性别 Gender. */
 export type Gender =
@@ -754,6 +831,19 @@ export type MyAccessLogSubject =
   /** 本人 The signed-in parent. */
   | 'SELF';
 
+/** 查无记录 A caller whose reads keep finding nobody. */
+export type NoRecordAlert = {
+  __typename?: 'NoRecordAlert';
+  /** 调用方 Who. */
+  caller: AlertCaller;
+  /** 最近时间 The last such read. */
+  lastAt: Scalars['DateTime']['output'];
+  /** 人数 Distinct people read in all. */
+  people: Scalars['Int']['output'];
+  /** 查无人数 Distinct people read of whom every department answered it had no record. */
+  unknownPeople: Scalars['Int']['output'];
+};
+
 /** 分页信息 Paging state. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -933,6 +1023,13 @@ export type Purpose = {
 /** 查询 The gateway's entry points. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * 访问预警 What an auditor should look at first over a time window (auditors only): callers
+   * reading unusually many people, callers whose reads keep finding no record (guessed ID
+   * numbers), callers refused again and again, and reads under closed or expired applications.
+   * The console's alerts page shows the same computation.
+   */
+  accessAlerts: AccessAlerts;
   /** 访问日志 The access log, newest first, filtered and paged (auditors only). */
   accessLogs: AccessLogConnection;
   /** 申请 A registered application (county roles: their own county; auditors: any). Null when none is registered. */
@@ -957,6 +1054,13 @@ export type Query = {
    * enrollment category, whether it is zero-proof, age eligibility, points and the registry draft.
    */
   verifyApplication: Verification;
+};
+
+
+/** 查询 The gateway's entry points. */
+export type QueryAccessAlertsArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1162,6 +1266,19 @@ export type Verification = {
   zeroProof: Scalars['Boolean']['output'];
 };
 
+/** 读取量异常 A caller reading far more people than its peers. */
+export type VolumeAlert = {
+  __typename?: 'VolumeAlert';
+  /** 调用方 Who. */
+  caller: AlertCaller;
+  /** 中位数 The median caller's distinct people in the same window. */
+  medianPeople: Scalars['Int']['output'];
+  /** 人数 Distinct people read. */
+  people: Scalars['Int']['output'];
+  /** 读取次数 Reads in the window. */
+  reads: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1257,6 +1374,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessAction: AccessAction;
+  AccessAlerts: ResolverTypeWrapper<AccessAlerts>;
   AccessLogConnection: ResolverTypeWrapper<AccessLogConnection>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AccessLogEdge: ResolverTypeWrapper<AccessLogEdge>;
@@ -1266,6 +1384,7 @@ export type ResolversTypes = {
   AccessLogRead: ResolverTypeWrapper<AccessLogRead>;
   AccessOutcome: AccessOutcome;
   AccessSource: AccessSource;
+  AlertCaller: ResolverTypeWrapper<AlertCaller>;
   ApplicantPerson: ApplicantPerson;
   Application: ResolverTypeWrapper<ApplicationRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1281,15 +1400,18 @@ export type ResolversTypes = {
   CacheEviction: ResolverTypeWrapper<CacheEviction>;
   Check: ResolverTypeWrapper<Check>;
   CheckStatus: CheckStatus;
+  ClosedApplicationAlert: ResolverTypeWrapper<ClosedApplicationAlert>;
   CoOwner: ResolverTypeWrapper<CoOwner>;
   CoOwnership: ResolverTypeWrapper<CoOwnership>;
   CoOwnershipMode: CoOwnershipMode;
   Consent: ResolverTypeWrapper<Consent>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeniedAlert: ResolverTypeWrapper<DeniedAlert>;
   EnrollmentCategory: EnrollmentCategory;
   EnterpriseLicense: ResolverTypeWrapper<EvidenceParent<'EnterpriseLicense'>>;
   EvidenceKind: EvidenceKind;
+  ExpiredApplicationAlert: ResolverTypeWrapper<ExpiredApplicationAlert>;
   Gender: Gender;
   Guardian: Guardian;
   GuardianRelation: GuardianRelation;
@@ -1305,6 +1427,7 @@ export type ResolversTypes = {
   MyAccessLogEdge: ResolverTypeWrapper<MyAccessLogEdge>;
   MyAccessLogEntry: ResolverTypeWrapper<MyAccessLogEntry>;
   MyAccessLogSubject: MyAccessLogSubject;
+  NoRecordAlert: ResolverTypeWrapper<NoRecordAlert>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonParent>;
   PiiKind: PiiKind;
@@ -1326,10 +1449,12 @@ export type ResolversTypes = {
   SubsidizedHousingContract: ResolverTypeWrapper<EvidenceParent<'SubsidizedHousingContract'>>;
   SubsidizedHousingMember: ResolverTypeWrapper<SubsidizedHousingMember>;
   Verification: ResolverTypeWrapper<Verification>;
+  VolumeAlert: ResolverTypeWrapper<VolumeAlert>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessAlerts: AccessAlerts;
   AccessLogConnection: AccessLogConnection;
   Int: Scalars['Int']['output'];
   AccessLogEdge: AccessLogEdge;
@@ -1337,6 +1462,7 @@ export type ResolversParentTypes = {
   AccessLogEntry: AccessLogEntry;
   AccessLogFilter: AccessLogFilter;
   AccessLogRead: AccessLogRead;
+  AlertCaller: AlertCaller;
   ApplicantPerson: ApplicantPerson;
   Application: ApplicationRecord;
   ID: Scalars['ID']['output'];
@@ -1349,12 +1475,15 @@ export type ResolversParentTypes = {
   BirthCertificate: EvidenceParent<'BirthCertificate'>;
   CacheEviction: CacheEviction;
   Check: Check;
+  ClosedApplicationAlert: ClosedApplicationAlert;
   CoOwner: CoOwner;
   CoOwnership: CoOwnership;
   Consent: Consent;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeniedAlert: DeniedAlert;
   EnterpriseLicense: EvidenceParent<'EnterpriseLicense'>;
+  ExpiredApplicationAlert: ExpiredApplicationAlert;
   Guardian: Guardian;
   HouseholdRegistration: EvidenceParent<'HouseholdRegistration'>;
   IndividualBusinessLicense: EvidenceParent<'IndividualBusinessLicense'>;
@@ -1364,6 +1493,7 @@ export type ResolversParentTypes = {
   MyAccessLogConnection: MyAccessLogConnection;
   MyAccessLogEdge: MyAccessLogEdge;
   MyAccessLogEntry: MyAccessLogEntry;
+  NoRecordAlert: NoRecordAlert;
   PageInfo: PageInfo;
   Person: PersonParent;
   Points: Points;
@@ -1382,6 +1512,7 @@ export type ResolversParentTypes = {
   SubsidizedHousingContract: EvidenceParent<'SubsidizedHousingContract'>;
   SubsidizedHousingMember: SubsidizedHousingMember;
   Verification: Verification;
+  VolumeAlert: VolumeAlert;
 };
 
 export type PiiDirectiveArgs = {
@@ -1389,6 +1520,16 @@ export type PiiDirectiveArgs = {
 };
 
 export type PiiDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = PiiDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AccessAlertsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessAlerts'] = ResolversParentTypes['AccessAlerts']> = {
+  closedApplications?: Resolver<Array<ResolversTypes['ClosedApplicationAlert']>, ParentType, ContextType>;
+  denied?: Resolver<Array<ResolversTypes['DeniedAlert']>, ParentType, ContextType>;
+  expiredApplications?: Resolver<Array<ResolversTypes['ExpiredApplicationAlert']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noRecord?: Resolver<Array<ResolversTypes['NoRecordAlert']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  volume?: Resolver<Array<ResolversTypes['VolumeAlert']>, ParentType, ContextType>;
+};
 
 export type AccessLogConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AccessLogConnection'] = ResolversParentTypes['AccessLogConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AccessLogEdge']>, ParentType, ContextType>;
@@ -1428,6 +1569,12 @@ export type AccessLogReadResolvers<ContextType = GatewayContext, ParentType exte
   department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AlertCallerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AlertCaller'] = ResolversParentTypes['AlertCaller']> = {
+  county?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ApplicationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application']> = {
@@ -1500,6 +1647,16 @@ export type CheckResolvers<ContextType = GatewayContext, ParentType extends Reso
   status?: Resolver<ResolversTypes['CheckStatus'], ParentType, ContextType>;
 };
 
+export type ClosedApplicationAlertResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ClosedApplicationAlert'] = ResolversParentTypes['ClosedApplicationAlert']> = {
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  allowed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  closedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  countyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CoOwnerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CoOwner'] = ResolversParentTypes['CoOwner']> = {
   idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1527,6 +1684,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeniedAlertResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeniedAlert'] = ResolversParentTypes['DeniedAlert']> = {
+  caller?: Resolver<ResolversTypes['AlertCaller'], ParentType, ContextType>;
+  denied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EnterpriseLicenseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EnterpriseLicense'] = ResolversParentTypes['EnterpriseLicense']> = {
   creditCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enterpriseName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1536,6 +1700,14 @@ export type EnterpriseLicenseResolvers<ContextType = GatewayContext, ParentType 
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type ExpiredApplicationAlertResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExpiredApplicationAlert'] = ResolversParentTypes['ExpiredApplicationAlert']> = {
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  countyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HouseholdRegistrationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['HouseholdRegistration'] = ResolversParentTypes['HouseholdRegistration']> = {
@@ -1627,6 +1799,13 @@ export type MyAccessLogEntryResolvers<ContextType = GatewayContext, ParentType e
   subject?: Resolver<ResolversTypes['MyAccessLogSubject'], ParentType, ContextType>;
 };
 
+export type NoRecordAlertResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NoRecordAlert'] = ResolversParentTypes['NoRecordAlert']> = {
+  caller?: Resolver<ResolversTypes['AlertCaller'], ParentType, ContextType>;
+  lastAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknownPeople?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1696,6 +1875,7 @@ export type PurchaseContractResolvers<ContextType = GatewayContext, ParentType e
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accessAlerts?: Resolver<ResolversTypes['AccessAlerts'], ParentType, ContextType, Partial<QueryAccessAlertsArgs>>;
   accessLogs?: Resolver<ResolversTypes['AccessLogConnection'], ParentType, ContextType, Partial<QueryAccessLogsArgs>>;
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'applicationId' | 'countyCode'>>;
   auditIntegrity?: Resolver<ResolversTypes['AuditIntegrity'], ParentType, ContextType>;
@@ -1786,11 +1966,20 @@ export type VerificationResolvers<ContextType = GatewayContext, ParentType exten
   zeroProof?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type VolumeAlertResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VolumeAlert'] = ResolversParentTypes['VolumeAlert']> = {
+  caller?: Resolver<ResolversTypes['AlertCaller'], ParentType, ContextType>;
+  medianPeople?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
+  AccessAlerts?: AccessAlertsResolvers<ContextType>;
   AccessLogConnection?: AccessLogConnectionResolvers<ContextType>;
   AccessLogEdge?: AccessLogEdgeResolvers<ContextType>;
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogRead?: AccessLogReadResolvers<ContextType>;
+  AlertCaller?: AlertCallerResolvers<ContextType>;
   Application?: ApplicationResolvers<ContextType>;
   ApplicationMember?: ApplicationMemberResolvers<ContextType>;
   AuditChain?: AuditChainResolvers<ContextType>;
@@ -1799,12 +1988,15 @@ export type Resolvers<ContextType = GatewayContext> = {
   BirthCertificate?: BirthCertificateResolvers<ContextType>;
   CacheEviction?: CacheEvictionResolvers<ContextType>;
   Check?: CheckResolvers<ContextType>;
+  ClosedApplicationAlert?: ClosedApplicationAlertResolvers<ContextType>;
   CoOwner?: CoOwnerResolvers<ContextType>;
   CoOwnership?: CoOwnershipResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeniedAlert?: DeniedAlertResolvers<ContextType>;
   EnterpriseLicense?: EnterpriseLicenseResolvers<ContextType>;
+  ExpiredApplicationAlert?: ExpiredApplicationAlertResolvers<ContextType>;
   HouseholdRegistration?: HouseholdRegistrationResolvers<ContextType>;
   IndividualBusinessLicense?: IndividualBusinessLicenseResolvers<ContextType>;
   LeaseFiling?: LeaseFilingResolvers<ContextType>;
@@ -1813,6 +2005,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   MyAccessLogConnection?: MyAccessLogConnectionResolvers<ContextType>;
   MyAccessLogEdge?: MyAccessLogEdgeResolvers<ContextType>;
   MyAccessLogEntry?: MyAccessLogEntryResolvers<ContextType>;
+  NoRecordAlert?: NoRecordAlertResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Points?: PointsResolvers<ContextType>;
@@ -1829,6 +2022,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SubsidizedHousingContract?: SubsidizedHousingContractResolvers<ContextType>;
   SubsidizedHousingMember?: SubsidizedHousingMemberResolvers<ContextType>;
   Verification?: VerificationResolvers<ContextType>;
+  VolumeAlert?: VolumeAlertResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = GatewayContext> = {

@@ -54,6 +54,12 @@ export class Metrics {
     labelNames: ['department'] as const,
     registers: [this.registry],
   });
+  readonly noRecordReads = new Counter({
+    name: 'gateway_no_record_reads_total',
+    help: 'Allowed reads the department had no record for, by evidence and caller role (accessAlerts names the callers)',
+    labelNames: ['evidence', 'role'] as const,
+    registers: [this.registry],
+  });
   readonly auditQueueDepth = new Gauge({
     name: 'gateway_audit_queue_depth',
     help: 'Access-log entries waiting for their group commit',

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readGuessedFamilies, registerApplicationFor } from '../support/applications';
 import { DATABASE_URL, isolationName, PERSON_QUERY, startTestGateway, type TestGateway } from '../support/gateway';
-import { registerApplicationFor } from '../support/applications';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { ROOT } from '../support/process';
 
@@ -189,6 +189,14 @@ describe('the auditor console in Chromium', () => {
     // the application the reads were made under
     await page.goto(`${gw.url}/console/application/${county}/${applicationId}`);
     await expect(page.locator('#members-h + table tbody tr').count()).resolves.toBe(2);
+    // beside the reads, the record as registered: open, its school year, its three members by hash and kind
+    const record = page.locator('#record-h ~ dl');
+    await expect(record.textContent()).resolves.toMatch(/OPEN[\s\S]*School year[\s\S]*platform-zoucheng \(county_platform\)/);
+    const members = await page.locator('table.record-members tbody tr').allTextContents();
+    expect(members).toHaveLength(3);
+    expect(members.some((m) => m.includes(gw.app.subjectHash(child).slice(0, 8)) && m.includes('Child'))).toBe(true);
+    expect(members.filter((m) => m.includes('Guardian'))).toHaveLength(2);
+    await expect(page.locator('main').textContent()).resolves.not.toContain(child);
     await shot(page, 'application');
     expect(errors).toEqual([]);
     await page.close();
@@ -231,6 +239,22 @@ describe('the auditor console in Chromium', () => {
     const denied = page.locator('#denied-h ~ table');
     await expect(denied.textContent()).resolves.toContain('platform-prying');
     await shot(page, 'alerts');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('alerts: the page and accessAlerts name the same caller whose reads keep finding nobody', async () => {
+    const guesser = await gw.token({ role: 'county_platform', county, sub: 'platform-guessing' });
+    await readGuessedFamilies(gw, guesser, county, 4);
+    const auditor = await gw.token({ role: 'auditor', sub: 'auditor-alerts' });
+    const api = await gw.graphql('{ accessAlerts { noRecord { caller { subject } unknownPeople } } }', {}, { token: auditor });
+    expect(api.body.data.accessAlerts.noRecord).toEqual([{ caller: { subject: 'platform-guessing' }, unknownPeople: 12 }]);
+    const { page, errors } = await browser.open();
+    await page.goto(`${gw.url}/console/alerts`);
+    const rows = await page.locator('#norecord-h ~ table tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('platform-guessing');
+    expect(rows[0]).toContain('12');
     expect(errors).toEqual([]);
     await page.close();
   });

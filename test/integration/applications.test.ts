@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateIdNumber } from '../../src/codes/idNumber';
 import { PERSON_CAP_REASON } from '../../src/auth/personCap';
-import { BUILTIN_SEASON_DAY, PERSON_QUERY, startTestGateway, isolationName, DATABASE_URL, type TestGateway } from '../support/gateway';
+import { openSchoolYear, seasonDay } from '../../mocks/data/families';
+import { PERSON_QUERY, startTestGateway, isolationName, DATABASE_URL, type TestGateway } from '../support/gateway';
 import { REGISTER_APPLICATION, registerApplicationFor } from '../support/applications';
 import { family, spyOnAccessLog, totalCalls, FRESH } from './auth.support';
 
@@ -274,7 +275,7 @@ describe('reads bound to members', () => {
   });
 
   it('an application past its season reads nothing, though still OPEN', async () => {
-    let clock = new Date(BUILTIN_SEASON_DAY);
+    let clock = seasonDay(openSchoolYear(new Date()));
     const seasonal = await startTestGateway({
       isolation: isolationName('seasonal'),
       env: { DATABASE_URL },

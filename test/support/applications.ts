@@ -2,6 +2,8 @@
 // test that reads people as a county registers one first, through this one helper, over HTTP
 // as a county platform would: registerApplicationFor(gw, token, scenario) -> the purpose.
 import type { Purpose } from '../../src/evidence/reader';
+import { openSchoolYear } from '../../mocks/data/families';
+import { makeIdNumber } from '../../src/codes/idNumber';
 
 /** What an application names: a built-in scenario, or any family shaped like one. */
 export interface ApplicationFamily {
@@ -25,13 +27,6 @@ export const REGISTER_APPLICATION = `mutation Register($input: ApplicationInput!
   registerApplication(input: $input) { applicationId countyCode status schoolYear stage registeredRole expiresAt members { kind subjectHash reason } }
 }`;
 
-/** The school year whose season is still open today in Beijing (the gateways started as processes run on the real clock). */
-export function openSchoolYear(now = new Date()): number {
-  const beijing = new Date(now.getTime() + 8 * 3600_000);
-  const year = beijing.getUTCFullYear();
-  return beijing.getUTCMonth() + 1 > 9 ? year + 1 : year;
-}
-
 let counter = 0;
 
 /**
@@ -50,7 +45,7 @@ export async function registerApplicationFor(
   const input = {
     applicationId,
     countyCode,
-    schoolYear: opts.schoolYear ?? family.schoolYear ?? openSchoolYear(),
+    schoolYear: opts.schoolYear ?? family.schoolYear ?? openSchoolYear(new Date()),
     stage: family.stage ?? 'PRIMARY',
     child: { idNumber: family.child.idNumber, name: family.child.name },
     guardians: family.guardians.map((g) => ({ idNumber: g.idNumber, name: g.name, relation: g.relation })),
@@ -135,4 +130,55 @@ export function familyOfSummary(s: { key: string }): ApplicationFamily {
   if (!applicationInput) throw new Error('the scenario lists no applicationInput');
   const { schoolYear: _past, ...input } = applicationInput;
   return { ...input, key: s.key };
+}
+
+/**
+ * A guesser at work: `n` made-up families (valid ID numbers no department has a record of), each
+ * registered as an application by `token` in `countyCode` and read (household) under it; every
+ * read finds nobody. Returns the families' ID numbers.
+ */
+export async function readGuessedFamilies(
+  gw: Speaks & { mock: { dataset: { households: { idNumber: string }[] } }; scenarios: { schoolYear: number }[] },
+  token: string,
+  countyCode: string,
+  n: number,
+): Promise<{ child: string; father: string; mother: string }[]> {
+  const known = new Set(gw.mock.dataset.households.map((h) => h.idNumber));
+  const fresh = (birth: string, seq: number) => {
+    for (let s = seq; ; s += 2) {
+      const id = makeIdNumber(countyCode, birth, s);
+      if (!known.has(id)) return id;
+    }
+  };
+  const families = [];
+  for (let i = 0; i < n; i++) {
+    const f = {
+      child: fresh(`2020-0${i + 1}-1${i}`, 601),
+      father: fresh(`1987-0${i + 1}-2${i}`, 701),
+      mother: fresh(`1989-0${i + 1}-2${i}`, 802),
+    };
+    const input = {
+      applicationId: `APP-GUESS-${counter++}-${i}`,
+      countyCode,
+      schoolYear: gw.scenarios[0]!.schoolYear,
+      stage: 'PRIMARY',
+      child: { idNumber: f.child, name: '赵演' },
+      guardians: [
+        { idNumber: f.father, name: '赵测', relation: 'FATHER' },
+        { idNumber: f.mother, name: '钱样', relation: 'MOTHER' },
+      ],
+    };
+    const reg = await gw.graphql(REGISTER_APPLICATION, { input }, { token });
+    if (reg.body.errors?.length)
+      throw new Error(`registerApplication refused: ${JSON.stringify(reg.body.errors.map((e: any) => e.extensions?.code))}`);
+    const read = await gw.graphql(
+      'query P($ids: [String!]!, $purpose: Purpose!) { people(idNumbers: $ids, purpose: $purpose) { household { name } } }',
+      { ids: [f.child, f.father, f.mother], purpose: { applicationId: input.applicationId, countyCode } },
+      { token },
+    );
+    if (read.body.errors?.length || read.body.data.people.some((p: any) => p.household !== null))
+      throw new Error('a guessed family was not read as nobody');
+    families.push(f);
+  }
+  return families;
 }

@@ -16,26 +16,20 @@ import { DEPARTMENTS, type Department } from '../../src/evidence/kinds';
 import type { Dataset } from '../../src/evidence/records';
 import { createLogger, type Logger } from '../../src/observability/logger';
 import { startGateway, type Gateway } from '../../src/server';
-import { buildBuiltinDataset, builtinScenarioSummaries, type Scenario } from '../../mocks/data/families';
+import { buildBuiltinDataset, builtinScenarioSummaries, type Scenario, type ScenarioSummary } from '../../mocks/data/families';
 import { MockDepartments, type MockOptions } from '../../mocks/departments';
 import { departmentHandlers } from '../../mocks/handlers/index';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEPARTMENT_HOST = 'http://departments.test';
-/**
- * The built-in families apply for the 2025 school year, whose season ended on 30 September 2025:
- * gateways started here keep applications on a day of that season (a test of expiry passes its
- * own applicationClock). Gateways started as processes run on the real clock.
- */
-export const BUILTIN_SEASON_DAY = '2025-07-01T10:00:00+08:00';
 
 let msw: SetupServer | undefined;
 let mswUsers = 0;
 
 /** One msw interceptor per test file; gateways started in it share it. */
-function interceptDepartments(mock: MockDepartments): SetupServer {
-  const handlers = departmentHandlers(mock, builtinScenarioSummaries);
+function interceptDepartments(mock: MockDepartments, summaries: () => ScenarioSummary[]): SetupServer {
+  const handlers = departmentHandlers(mock, summaries);
   if (!msw) {
     const server = setupServer(...handlers);
     msw = server;
@@ -70,6 +64,8 @@ export interface TestGatewayOptions {
   isolation?: string;
   /** a port chosen beforehand (e.g. one an OpenID provider must redirect to); default: any free one */
   port?: number;
+  /** the built-in families' school year; default: the one whose season is open today (real clock) */
+  schoolYear?: number;
 }
 
 export interface TestGateway {
@@ -92,9 +88,9 @@ export interface TestGateway {
 }
 
 export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<TestGateway> {
-  const built = buildBuiltinDataset();
+  const built = buildBuiltinDataset(opts.schoolYear);
   const mock = new MockDepartments(opts.dataset ?? built.dataset, opts.mock);
-  interceptDepartments(mock);
+  interceptDepartments(mock, () => builtinScenarioSummaries(opts.schoolYear));
 
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-test-'));
   const env: Record<string, string | undefined> = {
@@ -115,7 +111,6 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     config = loadConfig(env);
     app = await createApp(config, {
       logger: createLogger('silent'),
-      applicationClock: () => new Date(BUILTIN_SEASON_DAY),
       ...opts.overrides,
     });
   } catch (err) {

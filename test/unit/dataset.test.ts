@@ -5,10 +5,18 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateCreditCode } from '../../src/codes/creditCode';
-import { validateIdNumber } from '../../src/codes/idNumber';
+import { makeIdNumber, validateIdNumber } from '../../src/codes/idNumber';
 import { isJiningCounty } from '../../src/codes/regions';
 import type { Dataset } from '../../src/evidence/records';
-import { buildBuiltinDataset, builtinScenarioSummaries, generateCohort, type Scenario } from '../../mocks/data/families';
+import {
+  buildBuiltinDataset,
+  builtinScenarioSummaries,
+  generateCohort,
+  openSchoolYear,
+  SCHOOL_YEAR,
+  type Scenario,
+} from '../../mocks/data/families';
+import { shiftYears } from '../../mocks/data/families/season';
 import { DatasetIndex } from '../../mocks/data/index';
 import { DatasetError, datasetFromEnv, loadDataset, parseDataset } from '../../mocks/data/load';
 import { policyFor } from '../../src/verification/policy';
@@ -150,7 +158,8 @@ function allNames(ds: Dataset): string[] {
   return names;
 }
 
-const built = buildBuiltinDataset();
+// the families as written down; 'served for the season open today' checks the moved ones
+const built = buildBuiltinDataset(SCHOOL_YEAR);
 const ix = new DatasetIndex(built.dataset);
 const byKey = new Map(built.scenarios.map((s) => [s.key, s]));
 const scenarioOf = (key: string): Scenario => {
@@ -165,7 +174,7 @@ describe('the built-in data set', () => {
   });
 
   it('is the same on every build', () => {
-    expect(buildBuiltinDataset()).toEqual(built);
+    expect(buildBuiltinDataset(SCHOOL_YEAR)).toEqual(built);
     expect(builtinScenarioSummaries()).toEqual(builtinScenarioSummaries());
   });
 
@@ -216,6 +225,65 @@ describe('the built-in data set', () => {
     for (const h of built.dataset.households) {
       if (h.regionCode.startsWith('3708')) expect(isJiningCounty(h.regionCode)).toBe(true);
     }
+  });
+});
+
+describe('the built-in families, served for the season open today', () => {
+  it('apply for the school year whose season (to 30 September, Beijing time) has not ended', () => {
+    expect(openSchoolYear(new Date('2026-09-30T23:59:00+08:00'))).toBe(2026);
+    expect(openSchoolYear(new Date('2026-10-01T00:00:00+08:00'))).toBe(2027);
+    // 16:30 UTC on 30 September is already 1 October in Beijing
+    expect(openSchoolYear(new Date('2026-09-30T16:30:00Z'))).toBe(2027);
+    expect(openSchoolYear(new Date('2027-01-15T12:00:00+08:00'))).toBe(2027);
+    expect(buildBuiltinDataset().scenarios[0]!.schoolYear).toBe(openSchoolYear(new Date()));
+  });
+
+  const years = 3; // not a multiple of 4: 29 February must land somewhere
+  const moved = buildBuiltinDataset(SCHOOL_YEAR + years);
+
+  it('keep every person, one new valid ID number each, with the birth date moved by the same years', () => {
+    expect(() => parseDataset(JSON.parse(JSON.stringify(moved.dataset)))).not.toThrow();
+    const before = built.dataset.households;
+    const after = moved.dataset.households;
+    expect(after.length).toBe(before.length);
+    expect(new Set(after.map((h) => h.idNumber)).size).toBe(after.length);
+    after.forEach((h, i) => {
+      const was = before[i]!;
+      expect(h.name).toBe(was.name);
+      expect(h.idNumber.slice(0, 6)).toBe(was.idNumber.slice(0, 6));
+      expect(Number(h.birthDate!.slice(0, 4))).toBe(Number(was.birthDate!.slice(0, 4)) + years);
+      const r = validateIdNumber(h.idNumber);
+      expect(r.ok && r.birthDate === h.birthDate && r.gender === h.gender).toBe(true);
+    });
+    // the old numbers are gone from every record, not only from households
+    const text = JSON.stringify(moved);
+    expect(before.filter((h) => text.includes(h.idNumber))).toEqual([]);
+  });
+
+  it('keep each family and its verdict: the same people, the school year and every date moved alike', () => {
+    expect(moved.scenarios.map((s) => [s.key, s.expectedCategory, s.expectedAgeEligible, s.stage])).toEqual(
+      built.scenarios.map((s) => [s.key, s.expectedCategory, s.expectedAgeEligible, s.stage]),
+    );
+    moved.scenarios.forEach((s, i) => {
+      const was = built.scenarios[i]!;
+      expect(s.schoolYear).toBe(was.schoolYear + years);
+      expect(s.child.name).toBe(was.child.name);
+      expect(s.child.birthDate).toBe(`${Number(was.child.birthDate.slice(0, 4)) + years}${was.child.birthDate.slice(4)}`);
+    });
+    const periods = (ds: Dataset) => ds.socialInsurance.map((r) => r.period);
+    expect(periods(moved.dataset)).toEqual(periods(built.dataset).map((p) => `${Number(p.slice(0, 4)) + years}${p.slice(4)}`));
+  });
+
+  it('move 29 February to 28 February without two people meeting on one number', () => {
+    const leap = makeIdNumber('370811', '2016-02-29', 21);
+    const day = makeIdNumber('370811', '2016-02-28', 21);
+    const out = shiftYears({ a: leap, b: day, note: `${leap} and ${day}, born 2016-02-29`, schoolYear: 2025 }, 1);
+    expect(validateIdNumber(out.a).ok && validateIdNumber(out.b).ok).toBe(true);
+    expect(out.a.slice(6, 14)).toBe('20170228');
+    expect(out.b.slice(6, 14)).toBe('20170228');
+    expect(out.a).not.toBe(out.b);
+    expect(out.note).toBe(`${out.a} and ${out.b}, born 2017-02-28`);
+    expect(out.schoolYear).toBe(2026);
   });
 });
 
@@ -359,7 +427,7 @@ describe('the scenarios', () => {
   });
 
   it('are summarised for GET /__mock/scenarios', () => {
-    const summaries = builtinScenarioSummaries();
+    const summaries = builtinScenarioSummaries(SCHOOL_YEAR);
     expect(summaries).toHaveLength(built.scenarios.length);
     const s = built.scenarios[0]!;
     const [father, mother] = s.guardians;
@@ -519,7 +587,7 @@ describe('loading and indexing', () => {
 
   it('takes MOCK_DATA from the environment, else the built-in set', () => {
     expect(datasetFromEnv({ MOCK_DATA: SAMPLE })).toEqual(loadDataset(SAMPLE));
-    expect(datasetFromEnv({})).toEqual(built.dataset);
+    expect(datasetFromEnv({})).toEqual(buildBuiltinDataset().dataset); // the open season's
   });
 
   it('finds a person wherever a record names them', () => {

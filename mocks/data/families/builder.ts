@@ -35,6 +35,7 @@ export interface Scenario {
   others?: { idNumber: string; name: string; role: string }[];
 }
 
+/** The school year the families are written down for; season.ts moves them to the open one. */
 export const SCHOOL_YEAR = 2025;
 
 /** First grade takes children 6 by 31 August of the school year. */
