@@ -80,6 +80,8 @@ export interface Config {
   cacheCommandTimeoutMs: number;
   /** in-process cache: the most entries kept */
   cacheMemoryMaxEntries: number;
+  /** Redis values kept opened in the process (src/evidence/cache/opened.ts); 0 opens every read */
+  cacheOpenedMaxEntries: number;
   noRecordTtl: number;
   rateLimitPerMinute: number;
   /** the whole request's budget; a department costs at most its own timeout within it */
@@ -266,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheTtl,
     cacheCommandTimeoutMs: parse(intFrom('CACHE_COMMAND_TIMEOUT_MS', 250, 10, 10_000), env.CACHE_COMMAND_TIMEOUT_MS),
     cacheMemoryMaxEntries: parse(intFrom('CACHE_MEMORY_MAX_ENTRIES', 100_000, 100, 10_000_000), env.CACHE_MEMORY_MAX_ENTRIES),
+    cacheOpenedMaxEntries: parse(intFrom('CACHE_OPENED_MAX_ENTRIES', 20_000, 0, 10_000_000), env.CACHE_OPENED_MAX_ENTRIES),
     noRecordTtl: parse(intFrom('CACHE_TTL_NO_RECORD', DEFAULT_NO_RECORD_TTL, 0), env.CACHE_TTL_NO_RECORD),
     rateLimitPerMinute: parse(intFrom('RATE_LIMIT_PER_MINUTE', 600, 1), env.RATE_LIMIT_PER_MINUTE),
     requestTimeoutMs: parse(intFrom('REQUEST_TIMEOUT_MS', 10_000, 100), env.REQUEST_TIMEOUT_MS),

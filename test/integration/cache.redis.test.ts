@@ -101,3 +101,56 @@ describe('Redis backend (one node): round trips', () => {
     }
   });
 });
+
+describe('Redis backend: values read again are not opened again (opened.ts)', () => {
+  const ids = ['370811199001010011', '370811199001010027'];
+  const answer = (n: number) => ({
+    records: [{ husbandIdNumber: ids[0], husbandName: `n${n}` } as never],
+    retrievedAt: `2025-07-0${n}T00:00:00.000Z`,
+  });
+
+  async function withCache(openedMaxEntries: number | undefined, fn: (cache: RedisCache, prefix: string) => Promise<void>) {
+    const prefix = `${isolationName('cache_redis_opened')}:`;
+    const cache = await RedisCache.connect({
+      url: REDIS_URL,
+      codec: contractCodec(prefix),
+      metrics: new Metrics(false),
+      logger: createLogger('silent'),
+      ...(openedMaxEntries === undefined ? {} : { openedMaxEntries }),
+    });
+    try {
+      await fn(cache, prefix);
+    } finally {
+      await cache.close();
+      const stored = await scanKeys(raw, prefix);
+      if (stored.length) await raw.del(...stored);
+    }
+  }
+
+  it('the same value read again is the answer opened before, frozen; a value rewritten in Redis is opened again', async () => {
+    await withCache(undefined, async (cache) => {
+      await cache.setMany('marriages', new Map([[ids[0]!, answer(1)]]));
+      const first = (await cache.getMany('marriages', ids)).get(ids[0]!)!;
+      const second = (await cache.getMany('marriages', ids)).get(ids[0]!)!;
+      expect(second).toBe(first);
+      expect(Object.isFrozen(second.records[0])).toBe(true);
+      expect(second).toEqual(answer(1));
+
+      // another instance writes a newer answer: this one reads it, not what it had opened
+      await cache.setMany('marriages', new Map([[ids[0]!, answer(2)]]));
+      const third = (await cache.getMany('marriages', ids)).get(ids[0]!)!;
+      expect(third).toEqual(answer(2));
+      expect(third).not.toBe(first);
+    });
+  });
+
+  it('CACHE_OPENED_MAX_ENTRIES=0: every read opens the value again', async () => {
+    await withCache(0, async (cache) => {
+      await cache.setMany('marriages', new Map([[ids[0]!, answer(1)]]));
+      const first = (await cache.getMany('marriages', ids)).get(ids[0]!)!;
+      const second = (await cache.getMany('marriages', ids)).get(ids[0]!)!;
+      expect(second).toEqual(first);
+      expect(second).not.toBe(first);
+    });
+  });
+});

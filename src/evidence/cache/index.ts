@@ -34,6 +34,7 @@ export async function createEvidenceCache(deps: CacheDeps): Promise<EvidenceCach
       metrics: deps.metrics,
       logger: deps.logger,
       commandTimeoutMs: deps.config.cacheCommandTimeoutMs,
+      openedMaxEntries: deps.config.cacheOpenedMaxEntries,
     });
   }
   return new MemoryCache({ codec, metrics: deps.metrics, maxEntries: deps.config.cacheMemoryMaxEntries });

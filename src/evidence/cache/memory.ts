@@ -9,6 +9,7 @@ import { LRUCache } from 'lru-cache';
 import type { EvidenceName, EvidenceRecordMap } from '../kinds';
 import type { Metrics } from '../../observability/metrics';
 import type { EntryCodec } from './entries';
+import { deepFreeze } from './opened';
 import type { CachedAnswer, EvidenceCache } from './types';
 
 export const DEFAULT_MEMORY_MAX_ENTRIES = 100_000;
@@ -87,12 +88,4 @@ export class MemoryCache implements EvidenceCache {
   async close(): Promise<void> {
     if (this.ownsStore) this.store.clear();
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }

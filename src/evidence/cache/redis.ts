@@ -23,6 +23,7 @@ import type { EvidenceName, EvidenceRecordMap } from '../kinds';
 import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 import type { EntryCodec } from './entries';
+import { OpenedValues } from './opened';
 import { createRedisClient } from './redisClient';
 import { parseRedisUrl } from './redisUrl';
 import type { CachedAnswer, EvidenceCache } from './types';
@@ -49,6 +50,8 @@ export interface RedisCacheOptions {
   connectTimeoutMs?: number;
   reconnectMaxDelayMs?: number;
   cooldownMs?: number;
+  /** opened values kept to skip opening the same value again (opened.ts); 0 opens every time */
+  openedMaxEntries?: number;
 }
 
 type Client = Redis | Cluster;
@@ -62,6 +65,8 @@ export class RedisCache implements EvidenceCache {
   /** the ioredis client (tests scan the keyspace through their own connection, not this one) */
   readonly client: Client;
   private readonly codec: EntryCodec;
+  /** values read before, opened (opened.ts) */
+  private readonly opened: OpenedValues;
   private readonly metrics: Metrics;
   private readonly logger: Logger;
   private readonly commandTimeoutMs: number;
@@ -85,6 +90,7 @@ export class RedisCache implements EvidenceCache {
   constructor(opts: RedisCacheOptions) {
     const target = parseRedisUrl(opts.url);
     this.codec = opts.codec;
+    this.opened = new OpenedValues(opts.openedMaxEntries);
     this.metrics = opts.metrics;
     this.logger = opts.logger;
     this.commandTimeoutMs = opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
@@ -149,8 +155,11 @@ export class RedisCache implements EvidenceCache {
       }
       entries.forEach((e, i) => {
         const value = values[i];
-        if (value === null || value === undefined) return;
-        const answer = this.codec.open(name, e.hash, value);
+        if (value === null || value === undefined) {
+          this.opened.forget(e.key);
+          return;
+        }
+        const answer = this.opened.get(e.key, value, (sealed) => this.codec.open(name, e.hash, sealed));
         if (answer) hits.set(e.id, answer);
         else this.metrics.cacheErrors.inc({ operation: 'open' });
       });
@@ -194,6 +203,8 @@ export class RedisCache implements EvidenceCache {
    */
   async evictPerson(idNumber: string): Promise<number> {
     const keys = this.codec.personKeys(idNumber);
+    // only memory: the next read would find the keys gone and drop these anyway
+    for (const k of keys) this.opened.forget(k);
     if (this.client.status !== 'ready') {
       this.metrics.cacheErrors.inc({ operation: 'evict' });
       throw new CacheUnavailableError();
@@ -220,6 +231,7 @@ export class RedisCache implements EvidenceCache {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.opened.clear();
     if (this.probe) clearTimeout(this.probe);
     if (this.client.status === 'ready') {
       await this.bounded(this.client.quit(), 1000).catch(() => {});
