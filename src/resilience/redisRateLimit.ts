@@ -51,15 +51,18 @@ export class RedisRateLimiter implements RateLimiter {
       ...(target.password ? { password: target.password } : {}),
       ...(target.tls ? { tls: {} } : {}),
     };
+    // auto-pipelining: the takes of concurrent requests leave in one socket write, not one each
     const client = target.cluster
       ? new Cluster(target.nodes, {
           enableOfflineQueue: false,
+          enableAutoPipelining: true,
           scaleReads: 'master',
           redisOptions: nodeOptions,
           clusterRetryStrategy: (t) => Math.min(100 * t, 1000),
         })
       : new Redis({
           ...nodeOptions,
+          enableAutoPipelining: true,
           host: target.nodes[0]!.host,
           port: target.nodes[0]!.port,
           ...(target.db !== undefined ? { db: target.db } : {}),

@@ -92,10 +92,13 @@ export function createSubjectBudgets(config: BudgetConfig, logger: Logger): Subj
       ...(target.password ? { password: target.password } : {}),
       ...(target.tls ? { tls: {} } : {}),
     };
+    // auto-pipelining: the admits of a request's people (and of concurrent requests) leave in
+    // one socket write, not one each
     const c = target.cluster
-      ? new Cluster(target.nodes, { enableOfflineQueue: false, scaleReads: 'master', redisOptions: options })
+      ? new Cluster(target.nodes, { enableOfflineQueue: false, enableAutoPipelining: true, scaleReads: 'master', redisOptions: options })
       : new Redis({
           ...options,
+          enableAutoPipelining: true,
           host: target.nodes[0]!.host,
           port: target.nodes[0]!.port,
           ...(target.db !== undefined ? { db: target.db } : {}),

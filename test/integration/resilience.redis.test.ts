@@ -1,8 +1,13 @@
 // The per-client rate limit with Redis: every replica counts against one window, so a client
 // that spreads its flood over two gateways still gets RATE_LIMITED at the limit; and with
 // Redis gone, each replica keeps limiting on its own instead of letting everything through.
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/observability/logger';
+import { RedisRateLimiter } from '../../src/resilience/redisRateLimit';
+import { createSubjectBudgets } from '../../src/resilience/subjectBudget';
 import { isolationName, REDIS_URL, startTestGateway, type TestGateway } from '../support/gateway';
+import { waitFor } from '../support/waitFor';
 
 async function typename(gw: TestGateway, token: string): Promise<{ status: number; retryAfter: string | null; code?: string }> {
   const res = await fetch(`${gw.url}/graphql`, {
@@ -51,6 +56,59 @@ describe('two replicas sharing Redis', () => {
     }
     const other = await b.token({ role: 'county_platform', county: '370811', sub: `patient-${Date.now()}` });
     expect((await typename(b, other)).status).toBe(200);
+  });
+});
+
+// Both clients auto-pipeline (one socket write for what is asked in one tick): a burst asked at
+// once must still count each call in Redis, as calls one after another would.
+describe('a burst asked in one tick', () => {
+  const raw = new Redis(REDIS_URL);
+  afterAll(async () => {
+    await raw.quit();
+  });
+  /** keys under a prefix: what the limiter keeps in Redis (not its memory fallback) */
+  const keysOf = async (prefix: string) => (await raw.keys(`${prefix}*`)).sort();
+
+  it('the rate limit lets exactly the limit through', async () => {
+    const prefix = `${isolationName('burst')}:`;
+    const limiter = new RedisRateLimiter(REDIS_URL, 10, { keyPrefix: prefix, logger: createLogger('silent') });
+    try {
+      // connected: a first take lands in Redis (before that it would count in memory)
+      await waitFor(async () => (await limiter.take('probe-subject')) && (await keysOf(prefix)).length > 0, { what: 'Redis' });
+      const decisions = await Promise.all(Array.from({ length: 30 }, () => limiter.take('burst-subject')));
+      // a sliding window may let one more through at a minute's edge
+      const allowed = decisions.filter((d) => d.allowed).length;
+      expect(allowed).toBeGreaterThanOrEqual(10);
+      expect(allowed).toBeLessThanOrEqual(11);
+      const counts = await Promise.all((await keysOf(prefix)).map((k) => raw.get(k)));
+      expect(counts.map(Number).sort((x, y) => x - y)).toEqual([1, allowed]);
+      await raw.del(...(await keysOf(prefix)));
+    } finally {
+      await limiter.close();
+    }
+  });
+
+  it('the person budget admits exactly the limit of distinct persons; a person asked again costs nothing', async () => {
+    const prefix = `${isolationName('burst')}:`;
+    const budgets = createSubjectBudgets(
+      { redisUrl: REDIS_URL, cacheKeyPrefix: prefix, applications: { personsPerHour: 5, registrationsPerHour: 5 } },
+      createLogger('silent'),
+    );
+    try {
+      await waitFor(async () => (await budgets.admitPerson('probe-subject', 'probe')) && (await keysOf(`${prefix}budget:`)).length > 0, {
+        what: 'Redis',
+      });
+      const persons = Array.from({ length: 12 }, (_, i) => `person-hash-${i}`);
+      const first = await Promise.all(persons.map((p) => budgets.admitPerson('burst-subject', p)));
+      expect(first.map((d) => d.allowed)).toEqual(persons.map((_, i) => i < 5));
+      const again = await Promise.all(persons.slice(0, 5).map((p) => budgets.admitPerson('burst-subject', p)));
+      expect(again.every((d) => d.allowed)).toBe(true);
+      const sizes = await Promise.all((await keysOf(`${prefix}budget:`)).map((k) => raw.zcard(k)));
+      expect(sizes.sort()).toEqual([1, 5]);
+      await raw.del(...(await keysOf(prefix)));
+    } finally {
+      await budgets.close();
+    }
   });
 });
 
