@@ -115,16 +115,15 @@ export interface ApplicationStore {
 
 export function createApplicationStore(sql: Sql): ApplicationStore {
   async function get(db: Sql, applicationId: string, countyCode: string): Promise<ApplicationRecord | null> {
-    const { rows } = await db.query<AppRow>(`SELECT ${COLUMNS} FROM application WHERE application_id = $1 AND county_code = $2`, [
-      applicationId,
-      countyCode,
-    ]);
-    const r = rows[0];
-    if (!r) return null;
-    const members = await db.query<MemberRow>(
-      'SELECT subject_hash, kind, reason FROM application_member WHERE application_id = $1 AND county_code = $2 ORDER BY added_at, kind, subject_hash',
+    // one statement, members joined (one row each; one row of nulls when none): every read asks
+    // this, so one round trip instead of two (and one snapshot for both)
+    const { rows } = await db.query<AppRow & Partial<MemberRow>>(
+      `SELECT ${COLUMNS}, m.subject_hash, m.kind, m.reason FROM application a LEFT JOIN application_member m USING (application_id, county_code)
+       WHERE application_id = $1 AND county_code = $2 ORDER BY m.added_at, m.kind, m.subject_hash`,
       [applicationId, countyCode],
     );
+    const r = rows[0];
+    if (!r) return null;
     return {
       applicationId: r.application_id,
       countyCode: r.county_code,
@@ -139,7 +138,9 @@ export function createApplicationStore(sql: Sql): ApplicationStore {
       closedBy: r.closed_by,
       closeReason: r.close_reason,
       digest: r.digest,
-      members: members.rows.map((m) => ({ subjectHash: m.subject_hash, kind: m.kind, reason: m.reason })),
+      members: rows.flatMap((m) =>
+        m.subject_hash && m.kind ? [{ subjectHash: m.subject_hash, kind: m.kind, reason: m.reason ?? null }] : [],
+      ),
     };
   }
 
