@@ -74,7 +74,7 @@ const COLUMNS = [
   'hash',
   'reads_key',
 ] as const;
-/** rows per INSERT statement: 21 parameters each, well under PostgreSQL's 65,535 */
+/** rows per INSERT statement: 21 parameters each (plus the reads lists and checkpoint), well under PostgreSQL's 65,535 */
 const ROWS_PER_STATEMENT = 1000;
 
 /** A fresh chain id per process start: host, pid, start time and randomness. */
@@ -236,14 +236,17 @@ export class ChainWriter {
             e.readsKey = key;
             if (!this.knownReads.has(key)) newReads.set(key, { key, text, evidence: e.reads.map(([k]) => k) });
           }
-          if (newReads.size > 0) await insertReads(tx, [...newReads.values()]);
-          for (let i = 0; i < chained.length; i += ROWS_PER_STATEMENT) await insertRows(tx, chained.slice(i, i + ROWS_PER_STATEMENT));
           const checkpoint = this.signer?.sign({ chainId: this.chainId, seq, hash: prev, at: canonicalTime(new Date()) });
-          if (checkpoint) {
-            await tx.query(
-              'INSERT INTO access_log_checkpoints (chain_id, seq, hash, at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6)',
-              [checkpoint.chainId, checkpoint.seq, checkpoint.hash, checkpoint.at, checkpoint.keyId, checkpoint.signature],
-            );
+          // one statement for the reads lists, the first (usually only) thousand rows and the
+          // checkpoint: each statement is a round trip and a socket write, several per flush
+          for (let i = 0; i < chained.length; i += ROWS_PER_STATEMENT) {
+            const params: unknown[] = [];
+            const also: string[] = [];
+            if (i === 0 && newReads.size > 0) also.push(readsInsert([...newReads.values()], params));
+            if (i === 0 && checkpoint) also.push(checkpointInsert(checkpoint, params));
+            const rowsText = rowsInsert(chained.slice(i, i + ROWS_PER_STATEMENT), params);
+            const text = also.length > 0 ? `WITH ${also.map((t, n) => `w${n} AS (${t})`).join(', ')} ${rowsText}` : rowsText;
+            await tx.query(text, params);
           }
           return { lastSeq: seq, lastHash: prev, newReads: [...newReads.keys()], checkpoint };
         },
@@ -344,8 +347,7 @@ interface StoredReads {
 }
 
 /** The reads lists a flush refers to, once each; what another writer stored already stays. */
-async function insertReads(tx: Sql, lists: StoredReads[]): Promise<void> {
-  const params: unknown[] = [];
+function readsInsert(lists: StoredReads[], params: unknown[]): string {
   const tuples: string[] = [];
   for (const r of lists) {
     const departments = [...new Set(r.evidence.map((k) => EVIDENCE[k as EvidenceName].department))];
@@ -353,14 +355,16 @@ async function insertReads(tx: Sql, lists: StoredReads[]): Promise<void> {
     const n = params.length;
     tuples.push(`($${n - 3}, $${n - 2}, $${n - 1}, $${n})`);
   }
-  await tx.query(
-    `INSERT INTO access_log_reads (key, reads, evidence, departments) VALUES ${tuples.join(', ')} ON CONFLICT (key) DO NOTHING`,
-    params,
-  );
+  return `INSERT INTO access_log_reads (key, reads, evidence, departments) VALUES ${tuples.join(', ')} ON CONFLICT (key) DO NOTHING`;
 }
 
-async function insertRows(tx: Sql, rows: (AccessLogEntry & { readsKey?: string })[]): Promise<void> {
-  const params: unknown[] = [];
+function checkpointInsert(c: Checkpoint, params: unknown[]): string {
+  params.push(c.chainId, c.seq, c.hash, c.at, c.keyId, c.signature);
+  const n = params.length;
+  return `INSERT INTO access_log_checkpoints (chain_id, seq, hash, at, key_id, signature) VALUES ($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+}
+
+function rowsInsert(rows: (AccessLogEntry & { readsKey?: string })[], params: unknown[]): string {
   const tuples: string[] = [];
   for (const e of rows) {
     const base = params.length;
@@ -389,5 +393,5 @@ async function insertRows(tx: Sql, rows: (AccessLogEntry & { readsKey?: string }
     );
     tuples.push(`(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(', ')})`);
   }
-  await tx.query(`INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  return `INSERT INTO access_log (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`;
 }

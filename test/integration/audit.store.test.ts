@@ -186,6 +186,20 @@ describe.each(STORES)('audit store on %s', (store) => {
     expect(report.chains).toEqual([expect.objectContaining({ chainId: s.chainId, entries: 300, lastSeq: 300, ok: true })]);
   });
 
+  it('a flush of more than a thousand entries (several INSERTs) commits whole: reads lists once, its checkpoint at the last seq', async () => {
+    const { service: s } = await service('big');
+    const before = s.commits();
+    const reads = (n: number) => [{ evidence: 'household' as const, fields: ['address', `f${n % 3}`] }];
+    await Promise.all(Array.from({ length: 2500 }, (_, i) => s.record([access({ reads: reads(i), department: 'police' })])));
+    expect(s.commits() - before).toBeLessThanOrEqual(3);
+    expect(await count(s.sql)).toBe(2500);
+    const lists = await s.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM access_log_reads');
+    expect(Number(lists.rows[0]!.n)).toBe(3);
+    const cps = await s.sql.query<{ seq: string }>('SELECT seq::text AS seq FROM access_log_checkpoints ORDER BY seq');
+    expect(cps.rows.map((r) => Number(r.seq)).at(-1)).toBe(2500);
+    expect(await s.integrity()).toMatchObject({ ok: true, entries: 2500 });
+  });
+
   it('while a flush runs, new entries queue for the next one', async () => {
     const e = await env('queue');
     const sql = await openAuditStore(configFor(e));
