@@ -6,12 +6,21 @@
 // Redis is away or unset. The subject is hashed into the key, as the request limiter does.
 import { createHash } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import { parseRedisUrl } from '../evidence/cache/redisUrl';
 import type { Logger } from '../observability/logger';
 import { RedisRateLimiter } from './redisRateLimit';
 import { MemoryRateLimiter, type RateDecision, type RateLimiter } from './subjectRateLimit';
 
 const HOUR_MS = 3_600_000;
+/**
+ * A person this replica admitted for a subject less than this long ago is admitted again without
+ * asking Redis: they are in the subject's set for the rest of the hour anyway. Their time there
+ * is then up to this much older than their last read, so they leave the window that much sooner
+ * and may count again: never more lenient. A family read again and again under review costs one
+ * Lua call per person a minute, not one per read.
+ */
+export const RECENTLY_ADMITTED_MS = 60_000;
 
 /** A distinct person already read within the hour costs nothing; a new one past the limit is refused. */
 const ADMIT = `
@@ -80,6 +89,8 @@ export function createSubjectBudgets(config: BudgetConfig, logger: Logger): Subj
     : new MemoryRateLimiter(registrationsPerHour, HOUR_MS);
   let client: AdmitClient | undefined;
   let warned = false;
+  /** subject and person -> when Redis last admitted them here (bounded: a miss only costs a Lua call) */
+  const recent = new LRUCache<string, number>({ max: 10_000 });
   if (config.redisUrl) {
     const target = parseRedisUrl(config.redisUrl);
     const options = {
@@ -111,6 +122,9 @@ export function createSubjectBudgets(config: BudgetConfig, logger: Logger): Subj
     async admitPerson(subject, personHash) {
       if (!client) return memory.admit(subject, personHash);
       const now = Date.now();
+      const seen = `${subject}\u0000${personHash}`;
+      const at = recent.get(seen);
+      if (at !== undefined && now - at < RECENTLY_ADMITTED_MS) return { allowed: true, retryAfterSeconds: 0 };
       try {
         const [allowed, oldest] = await client.budgetAdmit(
           `${config.cacheKeyPrefix}budget:{${tagOf(subject)}}`,
@@ -120,6 +134,7 @@ export function createSubjectBudgets(config: BudgetConfig, logger: Logger): Subj
           personsPerHour,
         );
         warned = false;
+        if (allowed === 1) recent.set(seen, now);
         return allowed === 1
           ? { allowed: true, retryAfterSeconds: 0 }
           : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Number(oldest) + HOUR_MS - now) / 1000)) };

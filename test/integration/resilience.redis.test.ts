@@ -103,8 +103,37 @@ describe('a burst asked in one tick', () => {
       expect(first.map((d) => d.allowed)).toEqual(persons.map((_, i) => i < 5));
       const again = await Promise.all(persons.slice(0, 5).map((p) => budgets.admitPerson('burst-subject', p)));
       expect(again.every((d) => d.allowed)).toBe(true);
-      const sizes = await Promise.all((await keysOf(`${prefix}budget:`)).map((k) => raw.zcard(k)));
-      expect(sizes.sort()).toEqual([1, 5]);
+      const keys = await keysOf(`${prefix}budget:`);
+      const sizes = await Promise.all(keys.map((k) => raw.zcard(k)));
+      expect([...sizes].sort()).toEqual([1, 5]);
+      // admitted again within the minute (RECENTLY_ADMITTED_MS) without asking Redis: their time
+      // there stays that of the first read (they leave the window no later than before)
+      const burstKey = keys[sizes.indexOf(5)]!;
+      const scores = await Promise.all(persons.slice(0, 5).map((p) => raw.zscore(burstKey, p)));
+      expect(scores.every((t) => Number(t) > 0)).toBe(true);
+      await waitFor(async () => Date.now() > Math.max(...scores.map(Number)), { what: 'the clock to move on' });
+      expect((await Promise.all(persons.slice(0, 5).map((p) => budgets.admitPerson('burst-subject', p)))).every((d) => d.allowed)).toBe(
+        true,
+      );
+      expect(await Promise.all(persons.slice(0, 5).map((p) => raw.zscore(burstKey, p)))).toEqual(scores);
+      // another replica (no memory of them) asks Redis, which admits them and refuses a new one
+      const other = createSubjectBudgets(
+        { redisUrl: REDIS_URL, cacheKeyPrefix: prefix, applications: { personsPerHour: 5, registrationsPerHour: 5 } },
+        createLogger('silent'),
+      );
+      try {
+        await waitFor(
+          async () =>
+            (await other.admitPerson('burst-subject', persons[0]!)).allowed &&
+            Number(await raw.zscore(burstKey, persons[0]!)) > Number(scores[0]),
+          {
+            what: 'the other replica to reach Redis',
+          },
+        );
+        expect((await other.admitPerson('burst-subject', 'person-hash-new')).allowed).toBe(false);
+      } finally {
+        await other.close();
+      }
       await raw.del(...(await keysOf(prefix)));
     } finally {
       await budgets.close();
