@@ -16,7 +16,7 @@ import { readReason } from './readReason';
 import type { Viewer } from '../auth/viewer';
 import { AuditUnavailableError, DepartmentUnavailableError } from '../errors';
 import type { CachedAnswer, EvidenceCache } from './cache/types';
-import { EVIDENCE, EVIDENCE_NAMES, type EvidenceName, type EvidenceRecordMap, type WithProvenance } from './kinds';
+import { EVIDENCE, EVIDENCE_NAMES, type EvidenceName, type EvidenceRecordMap, type Provenance, type WithProvenance } from './kinds';
 
 export interface Purpose {
   applicationId: string;
@@ -166,7 +166,8 @@ export class EvidenceReader {
     } catch {
       throw new AuditUnavailableError();
     }
-    const provenance = { department, retrievedAt: loaded.retrievedAt, fromCache: loaded.fromCache };
+    if (loaded.fromCache) return withProvenanceShared(loaded.records, department, loaded.retrievedAt);
+    const provenance = { department, retrievedAt: loaded.retrievedAt, fromCache: false };
     return loaded.records.map((r) => ({ ...r, provenance }));
   }
 
@@ -300,6 +301,24 @@ export class EvidenceReader {
     }
     return ids.map((id) => results.get(id) ?? new Error('no result for a requested id'));
   }
+}
+
+/**
+ * A cached answer's records with their provenance, made once per answer: the cache hands every
+ * request the same frozen records (src/evidence/cache/opened.ts, memory.ts), and their provenance
+ * (department, when it answered, from the cache) is the same for every request, so the copies
+ * are shared too, frozen like the records (a copy per record per request was a good part of a
+ * warm query's garbage).
+ */
+const shared = new WeakMap<readonly unknown[], readonly WithProvenance<unknown>[]>();
+function withProvenanceShared<R>(records: R[], department: Provenance['department'], retrievedAt: string): WithProvenance<R>[] {
+  let out = shared.get(records) as WithProvenance<R>[] | undefined;
+  if (!out) {
+    const provenance = Object.freeze({ department, retrievedAt, fromCache: true });
+    out = Object.freeze(records.map((r) => Object.freeze({ ...r, provenance }))) as WithProvenance<R>[];
+    shared.set(records, out);
+  }
+  return out;
 }
 
 function openBatch(): OpenBatch {
