@@ -22,6 +22,12 @@ export const REDACT_PATHS = [
   '*.token',
 ];
 
+/**
+ * Without a destination, stdout written asynchronously: a line is written at once when none is
+ * in flight, and lines logged meanwhile leave together in the next write (pino's sync default
+ * was one write system call per request line). pino flushes what is buffered when the process
+ * exits; only a SIGKILL can lose the lines logged since the last write began.
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -30,7 +36,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    destination ?? (level === 'silent' ? undefined : pino.destination({ dest: 1, sync: false })),
   );
 }
 
