@@ -29,6 +29,14 @@ export interface DepartmentStats {
   ids: number;
 }
 
+/** One call as its department saw it (performance.now() of this process): when it came in, when its wait ended. */
+export interface CallTiming {
+  department: Department;
+  arrivedAt: number;
+  /** after the latency (base and fault), before the answer is built; undefined while waiting */
+  answeredAt?: number;
+}
+
 export interface MockOptions {
   /** base latency of every department, before faults (benchmarks use 40 ms) */
   latencyMs?: number;
@@ -45,6 +53,8 @@ export class MockDepartments {
   index: DatasetIndex;
   readonly stats = {} as Record<Department, DepartmentStats>;
   readonly faults = {} as Record<Department, Fault>;
+  /** every call since the last reset, in arrival order: tests of which calls overlap (no wall-clock sleeps) */
+  timeline: CallTiming[] = [];
   private rateWindow = { startedAt: 0, count: 0 };
 
   constructor(
@@ -61,6 +71,7 @@ export class MockDepartments {
       this.faults[d] = { ...NO_FAULT };
     }
     this.rateWindow = { startedAt: 0, count: 0 };
+    this.timeline = [];
   }
 
   setFault(department: Department, patch: Partial<Fault>): Fault {
@@ -80,9 +91,12 @@ export class MockDepartments {
    */
   async admit(department: Department, request: Request): Promise<Response | undefined> {
     this.stats[department].requests += 1;
+    const timing: CallTiming = { department, arrivedAt: performance.now() };
+    this.timeline.push(timing);
     const fault = this.faults[department];
     const latency = (this.options.latencyMs ?? 0) + fault.latencyMs;
     if (latency > 0) await delay(latency, request.signal);
+    timing.answeredAt = performance.now();
 
     const verify = this.options.verifySignatures;
     if (typeof verify === 'function' ? verify(request) : verify !== false) {

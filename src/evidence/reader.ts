@@ -9,6 +9,11 @@
 // together, each kind with its fields (format 3 in src/audit/canonical.ts). The answer waits for
 // the slowest department anyway, so nothing is handed out later than before, and never before
 // its entry is committed.
+//
+// Each department answer is sealed and sent to the cache as it arrives (while the other
+// departments are still answering), but the log's entry does not wait for the cache's
+// acknowledgement: the entry commits while the writes land, and the answer waits for both (so
+// a request that follows finds the cache written).
 import DataLoader from 'dataloader';
 import type { BatchFetch, EvidenceFetchers } from '../../connectors/types';
 import type { AccessRecord, AuditRecorder } from '../audit/types';
@@ -125,6 +130,8 @@ export class EvidenceReader {
   private loading = 0;
   private batch_: OpenBatch | undefined;
   private flushScheduled = false;
+  /** cache writes of this request's department answers, not yet awaited by a flush */
+  private writing: Promise<void>[] = [];
 
   constructor(private readonly deps: ReaderDeps) {}
 
@@ -231,7 +238,10 @@ export class EvidenceReader {
           .sort(([a], [b]) => EVIDENCE_ORDER.get(a)! - EVIDENCE_ORDER.get(b)!)
           .map(([evidence, f]) => ({ evidence, fields: [...f].sort() })),
       }));
-      this.deps.audit.record(entries).then(
+      // cache writes never reject (a cache that fails is a cache that misses)
+      const written = this.writing;
+      this.writing = [];
+      Promise.all([this.deps.audit.record(entries), ...written]).then(
         () => batch.settle(),
         (err: unknown) => batch.settle(err ?? new Error('audit failed')),
       );
@@ -296,7 +306,8 @@ export class EvidenceReader {
           toCache.set(id, answer);
         }
       }
-      if (toCache.size > 0) await cache.setMany(name, toCache as Map<string, CachedAnswer<EvidenceRecordMap[typeof name]>>);
+      // sealed and sent now; its acknowledgement is awaited with the access log's commit (scheduleFlush)
+      if (toCache.size > 0) this.writing.push(cache.setMany(name, toCache as Map<string, CachedAnswer<EvidenceRecordMap[typeof name]>>));
     }
     return ids.map((id) => results.get(id) ?? new Error('no result for a requested id'));
   }
