@@ -42,6 +42,30 @@ export function peopleBody(ids: string[], countyCode: string, applicationId: str
   return JSON.stringify({ query: PEOPLE_QUERY, variables: { ids, purpose: { applicationId, countyCode } } });
 }
 
+/**
+ * A family's one application (registered by the harness before any read: a county reads only
+ * members of its own registered applications), the same id in every scenario and run.
+ */
+export const applicationIdOf = (s: Scenario): string => `BENCH-${s.key}`;
+
+/** The family query for a family, under its registered application. */
+export const familyBody = (s: Scenario): string => peopleBody(familyIds(s), s.countyCode, applicationIdOf(s));
+
+/**
+ * Some people of several families in one request: one aliased `people` field per family, each
+ * under that family's application (as a county platform asks for people of several applications).
+ */
+export function groupBody(parts: { s: Scenario; ids: string[] }[]): string {
+  const declarations = parts.map((_, i) => `$ids${i}: [String!]!, $purpose${i}: Purpose!`).join(', ');
+  const fields = parts.map((_, i) => `f${i}: people(idNumbers: $ids${i}, purpose: $purpose${i}) { ${ALL_EVIDENCE_FIELDS} }`).join(' ');
+  const variables: Record<string, unknown> = {};
+  parts.forEach(({ s, ids }, i) => {
+    variables[`ids${i}`] = ids;
+    variables[`purpose${i}`] = { applicationId: applicationIdOf(s), countyCode: s.countyCode };
+  });
+  return JSON.stringify({ query: `query Group(${declarations}) { ${fields} }`, variables });
+}
+
 export function verifyBody(s: Scenario, applicationId: string): string {
   return JSON.stringify({
     query: VERIFY_APPLICATION,

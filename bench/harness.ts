@@ -4,14 +4,16 @@
 // one autocannon run measured from outside (/proc CPU of the target and of the mock
 // departments), the cohort of families and the tokens for them.
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STAND_IN_APP_KEY, standInDepartmentSecret } from '../mocks/standInCredentials';
-import { generateCohort, type Scenario } from '../mocks/data/families';
+import { applicationInputOf, generateCohort, type Scenario } from '../mocks/data/families';
 import { ensureDevKeys } from '../src/auth/devKeys';
 import { DEPARTMENT_ENV } from '../src/config';
 import { DEPARTMENTS } from '../src/evidence/kinds';
+import { REGISTER_APPLICATION } from '../test/support/applications';
 import { freePort } from '../test/support/process';
 import {
   BENCH_DIR,
@@ -20,10 +22,11 @@ import {
   RESULTS_DIR,
   ROOT,
   TokenMint,
+  applicationIdOf,
   cpuSecondsOf,
   errorCodes,
+  familyBody,
   familyIds,
-  peopleBody,
   postGraphql,
   round,
   startChild,
@@ -91,6 +94,8 @@ export async function stop(c: Child | undefined, graceMs?: number): Promise<void
 export const mocks: { child?: Child; url: string } = { url: '' };
 
 let publicKeyPem = '';
+// production requires a signing key for the access log's checkpoints: one for the run
+const auditSigningKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 /** Our gateway's environment: production settings (as an operator runs it) on PostgreSQL and Redis. */
 export function gatewayEnv(label: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -109,7 +114,11 @@ export function gatewayEnv(label: string, extra: Record<string, string> = {}): R
     DATA_DIR: dataDir,
     SUBJECT_HASH_KEY: 'bench-subject-hash-key',
     CACHE_ENCRYPTION_KEY: `b1:${Buffer.alloc(32, 9).toString('base64')}`,
+    AUDIT_SIGNING_KEY: auditSigningKey,
     RATE_LIMIT_PER_MINUTE: '100000000',
+    // the bench's one subject per county reads thousands of families an hour, as no real caller may
+    BUDGET_PERSONS_PER_HOUR: '100000000',
+    BUDGET_REGISTRATIONS_PER_HOUR: '100000000',
     REDIS_URL,
     DATABASE_URL,
     DATABASE_SCHEMA: runId,
@@ -341,10 +350,81 @@ export const auth = async (s: Scenario, fresh = false) => ({
   authorization: `Bearer ${await mint.county(s.countyCode)}`,
   ...(fresh ? { 'x-evidence-fresh': 'true' } : {}),
 });
-export const familyRequests = (families: Scenario[], fresh: boolean): Promise<Plan['requests']> =>
-  Promise.all(
-    families.map(async (s, i) => ({ body: peopleBody(familyIds(s), s.countyCode, `bench-${s.key}-${i}`), headers: await auth(s, fresh) })),
+/**
+ * The family queries of `families`, their applications registered first (through `via`, else the
+ * run's registrar: see registerFamilies).
+ */
+export async function familyRequests(families: Scenario[], fresh: boolean, via?: Child): Promise<Plan['requests']> {
+  await registerFamilies(families, via);
+  return Promise.all(families.map(async (s) => ({ body: familyBody(s), headers: await auth(s, fresh) })));
+}
+
+/**
+ * Sends one request per family, `concurrency` at a time, and asks again (up to three passes) the
+ * families whose answer carried an error: a department late on a busy machine. Returns the
+ * families still failing and their error codes.
+ */
+async function inPasses(
+  families: Scenario[],
+  concurrency: number,
+  send: (s: Scenario) => Promise<{ status: number; json: unknown }>,
+  what: string,
+): Promise<{ failed: Scenario[]; codes: string[] }> {
+  let pending = [...families];
+  let codes: string[] = [];
+  for (let pass = 0; pass < 3 && pending.length > 0; pass++) {
+    const queue = [...pending];
+    const failed: Scenario[] = [];
+    codes = [];
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let s = queue.shift(); s; s = queue.shift()) {
+          const r = await send(s);
+          const errs = r.status === 200 ? errorCodes(r.json) : [`HTTP ${r.status}`, ...errorCodes(r.json)];
+          if (errs.length) {
+            failed.push(s);
+            codes.push(...errs);
+          }
+        }
+      }),
+    );
+    if (failed.length)
+      log(
+        `  ${what} pass ${pass + 1}: ${failed.length} of ${pending.length} families answered with errors (${[...new Set(codes)].join(', ')})`,
+      );
+    pending = failed;
+  }
+  return { failed: pending, codes };
+}
+
+// Applications registered in this run, by store (the run's PostgreSQL schema, or a gateway's own
+// embedded store) and application id.
+const registered = new Set<string>();
+let registrar: Child | undefined;
+
+/**
+ * Registers each family's application (applicationIdOf) as its county platform would, before any
+ * of its people is read: a county reads only members of its own registered applications.
+ * Registration asks the departments who is whose child, so it goes through a gateway of its own
+ * (caps lifted, its own cache prefix) and leaves the measured gateways' caches cold; a gateway
+ * with an embedded store (`via`) registers in its own store. Never inside a measured run.
+ */
+export async function registerFamilies(families: Scenario[], via?: Child): Promise<void> {
+  const store = via ? via.url : 'pg';
+  const pending = families.filter((s) => !registered.has(`${store} ${applicationIdOf(s)}`));
+  if (pending.length === 0) return;
+  const g = via ?? (registrar ??= await ourGateway('registrar', CAPS_OFF));
+  const { failed } = await inPasses(
+    pending,
+    16,
+    async (s) => {
+      const body = JSON.stringify({ query: REGISTER_APPLICATION, variables: { input: applicationInputOf(s, applicationIdOf(s)) } });
+      return postGraphql(g.url, body, await mint.county(s.countyCode));
+    },
+    'registration',
   );
+  for (const s of pending) if (!failed.includes(s)) registered.add(`${store} ${applicationIdOf(s)}`);
+}
 
 /** A first request through the gateway, to be sure the load runs measure answers, not errors. */
 export async function preflight(g: Child, body: string, s: Scenario, fresh: boolean, what: string): Promise<string[]> {
@@ -360,36 +440,15 @@ export async function preflight(g: Child, body: string, s: Scenario, fresh: bool
  * fully cached, and would show up as department calls in the warm run: it is asked again, up to
  * three passes. Returns the error codes still left (logged; a warm run after them is not warm).
  */
-export async function warmUp(g: Child, families: Scenario[]): Promise<string[]> {
-  let pending = [...families];
-  let codes: string[] = [];
-  for (let pass = 0; pass < 3 && pending.length > 0; pass++) {
-    const queue = [...pending];
-    const failed: Scenario[] = [];
-    codes = [];
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let s = queue.shift(); s; s = queue.shift()) {
-          const r = await postGraphql(
-            g.url,
-            peopleBody(familyIds(s), s.countyCode, `bench-warm-${s.key}`),
-            await mint.county(s.countyCode),
-          );
-          const errs = r.status === 200 ? errorCodes(r.json) : [`HTTP ${r.status}`, ...errorCodes(r.json)];
-          if (errs.length) {
-            failed.push(s);
-            codes.push(...errs);
-          }
-        }
-      }),
-    );
-    if (failed.length)
-      log(
-        `  warm-up pass ${pass + 1}: ${failed.length} of ${pending.length} families answered with errors (${[...new Set(codes)].join(', ')})`,
-      );
-    pending = failed;
-  }
-  return codes;
+export async function warmUp(g: Child, families: Scenario[], via?: Child): Promise<string[]> {
+  await registerFamilies(families, via);
+  const { failed, codes } = await inPasses(
+    families,
+    8,
+    async (s) => postGraphql(g.url, familyBody(s), await mint.county(s.countyCode)),
+    'warm-up',
+  );
+  return failed.length ? codes : [];
 }
 
 /** gateway_cache_errors_total by operation, from the gateway's /metrics (timeouts, skipped writes). */

@@ -3,8 +3,20 @@
 // no cache, one call per field per person).
 import type { Scenario } from '../../mocks/data/families';
 import { DEPARTMENTS, type Department } from '../../src/evidence/kinds';
-import { errorCodes, familyIds, mockReset, mockStats, peopleBody, postGraphql, round, verifyBody, type Child, type Stats } from '../common';
-import { log, mint, mocks, ourGateway, row, save, stop, take, toggledGateway } from '../harness';
+import {
+  applicationIdOf,
+  errorCodes,
+  familyBody,
+  familyIds,
+  mockReset,
+  mockStats,
+  postGraphql,
+  round,
+  verifyBody,
+  type Child,
+  type Stats,
+} from '../common';
+import { log, mint, mocks, ourGateway, registerFamilies, row, save, stop, take, toggledGateway } from '../harness';
 
 /** Calls a department may take for one request over `persons` people. */
 function allowance(d: Department, persons: number): number {
@@ -22,7 +34,7 @@ function allowance(d: Department, persons: number): number {
 }
 
 export async function verifyPresent(g: Child, s: Scenario): Promise<{ present: boolean; why: string }> {
-  const r = await postGraphql(g.url, verifyBody(s, `bench-probe-${s.key}`), await mint.county(s.countyCode));
+  const r = await postGraphql(g.url, verifyBody(s, applicationIdOf(s)), await mint.county(s.countyCode));
   if (r.json?.data?.verifyApplication?.category) return { present: true, why: '' };
   return {
     present: false,
@@ -39,10 +51,11 @@ export async function run(): Promise<void> {
   const probe = verifyFamilies.shift()!;
   const verify = await verifyPresent(ours, probe);
   const kinds: { name: 'people' | 'verifyApplication'; families: Scenario[]; body: (s: Scenario) => string }[] = [
-    { name: 'people', families, body: (s) => peopleBody(familyIds(s), s.countyCode, `bench-calls-${s.key}`) },
+    { name: 'people', families, body: familyBody },
   ];
-  if (verify.present)
-    kinds.push({ name: 'verifyApplication', families: verifyFamilies, body: (s) => verifyBody(s, `bench-calls-${s.key}`) });
+  // verifyApplication registers its own application; the people query's are registered first
+  await registerFamilies(families);
+  if (verify.present) kinds.push({ name: 'verifyApplication', families: verifyFamilies, body: (s) => verifyBody(s, applicationIdOf(s)) });
   else row('calls', 'verifyApplication', 'skipped', '', 'skipped');
 
   const result: Record<string, unknown> = { verifyApplication: verify };

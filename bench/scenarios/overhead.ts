@@ -5,7 +5,7 @@
 import { createEvidenceFetchers } from '../../connectors/index';
 import { DEPARTMENT_ENV, loadConfig } from '../../src/config';
 import { DEPARTMENTS } from '../../src/evidence/kinds';
-import { familyIds, peopleBody, round } from '../common';
+import { round } from '../common';
 import {
   cohort,
   DEPT_MS,
@@ -48,8 +48,9 @@ export async function run(): Promise<void> {
   const g = await ourGateway('overhead');
   const idle = await idleRssMb(g.pid);
   const families = take(4600);
-  await preflight(g, peopleBody(familyIds(families[0]!), families[0]!.countyCode, 'bench-preflight'), families[0]!, true, 'family query');
-  const requests = await familyRequests(families.slice(1), true);
+  const requests = await familyRequests(families, true);
+  await preflight(g, requests[0]!.body, families[0]!, true, 'family query');
+  requests.shift();
   const runs: (LoadResult & { ratio: { p50: number; p95: number; p99: number } })[] = [];
   let offset = 0;
   for (const connections of [1, 50, 200]) {

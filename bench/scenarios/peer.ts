@@ -11,7 +11,7 @@
 //   one client cold: our p50 ÷ the 40 ms department latency                           <= 1.15x
 import type { Scenario } from '../../mocks/data/families';
 import { loadConfig } from '../../src/config';
-import { errorCodes, familyIds, mockReset, mockStats, peopleBody, postGraphql, round, totalCalls, type Child } from '../common';
+import { errorCodes, familyBody, familyIds, mockReset, mockStats, postGraphql, round, totalCalls, type Child } from '../common';
 import {
   CAPS_OFF,
   DEPT_MS,
@@ -27,6 +27,7 @@ import {
   peerGateway,
   peerRequests,
   preflight,
+  registerFamilies,
   row,
   save,
   stop,
@@ -73,8 +74,10 @@ export async function run(): Promise<void> {
   const oursOff = await ourGateway('peer-caps-off', CAPS_OFF);
   const oursOffIdle = await idleRssMb(oursOff.pid);
   const probe = take(2);
+  const [oursFamily, peerFamily] = take(2);
+  await registerFamilies([probe[0]!, oursFamily!]);
   const errors = {
-    ours: await preflight(oursOff, peopleBody(familyIds(probe[0]!), probe[0]!.countyCode, 'bench-peer-probe'), probe[0]!, false, 'ours'),
+    ours: await preflight(oursOff, familyBody(probe[0]!), probe[0]!, false, 'ours'),
     peer: await peerPreflight(peer, probe[1]!),
   };
   // department calls for one family query, alone (a load run's counters include calls in flight)
@@ -83,15 +86,8 @@ export async function run(): Promise<void> {
     await ask();
     return totalCalls(await mockStats(mocks.url));
   };
-  const [oursFamily, peerFamily] = take(2);
   const familyCalls = {
-    ours: await callsOf(async () =>
-      postGraphql(
-        oursOff.url,
-        peopleBody(familyIds(oursFamily!), oursFamily!.countyCode, 'bench-peer-calls'),
-        await mint.county(oursFamily!.countyCode),
-      ),
-    ),
+    ours: await callsOf(async () => postGraphql(oursOff.url, familyBody(oursFamily!), await mint.county(oursFamily!.countyCode))),
     peer: await callsOf(async () => {
       const [req] = await peerRequests([peerFamily!]);
       return fetch(`${peer.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: req!.body }).then((r) =>
@@ -100,21 +96,32 @@ export async function run(): Promise<void> {
     }),
     persons: [familyIds(oursFamily!).length, familyIds(peerFamily!).length],
   };
-  const slice = async (who: 'ours' | 'peer', n = COLD_SLICE): Promise<Plan['requests']> =>
+  // every slice built (and our families' applications registered) before any run is measured
+  const slice = (who: 'ours' | 'peer', n = COLD_SLICE): Promise<Plan['requests']> =>
     who === 'ours' ? familyRequests(take(n), false) : peerRequests(take(n));
+  const plans = {
+    ours1: await slice('ours', 200),
+    peer1: await slice('peer', 200),
+    o1: await slice('ours'),
+    p1: await slice('peer'),
+    o2: await slice('ours'),
+    p2: await slice('peer'),
+    c1: await slice('ours'),
+    c2: await slice('ours'),
+  };
 
   // one client, cold
-  const ours1 = await withCalls(async () => load(oursOff, 1, await slice('ours', 200), undefined, 'ours'));
-  const peer1 = await withCalls(async () => load(peer, 1, await slice('peer', 200), undefined, 'peer'));
+  const ours1 = await withCalls(() => load(oursOff, 1, plans.ours1, undefined, 'ours'));
+  const peer1 = await withCalls(() => load(peer, 1, plans.peer1, undefined, 'peer'));
   // 50 clients, cold, alternating
-  const o1 = await withCalls(async () => load(oursOff, 50, await slice('ours'), undefined, 'ours caps off'));
-  const p1 = await withCalls(async () => load(peer, 50, await slice('peer'), undefined, 'peer'));
-  const o2 = await withCalls(async () => load(oursOff, 50, await slice('ours'), undefined, 'ours caps off'));
-  const p2 = await withCalls(async () => load(peer, 50, await slice('peer'), undefined, 'peer'));
+  const o1 = await withCalls(() => load(oursOff, 50, plans.o1, undefined, 'ours caps off'));
+  const p1 = await withCalls(() => load(peer, 50, plans.p1, undefined, 'peer'));
+  const o2 = await withCalls(() => load(oursOff, 50, plans.o2, undefined, 'ours caps off'));
+  const p2 = await withCalls(() => load(peer, 50, plans.p2, undefined, 'peer'));
   await stop(oursOff);
   const oursOn = await ourGateway('peer-caps-on');
-  const c1 = await load(oursOn, 50, await slice('ours'), undefined, 'ours caps on');
-  const c2 = await load(oursOn, 50, await slice('ours'), undefined, 'ours caps on');
+  const c1 = await load(oursOn, 50, plans.c1, undefined, 'ours caps on');
+  const c2 = await load(oursOn, 50, plans.c2, undefined, 'ours caps on');
   await stop(oursOn);
   const peerPeak = peer.pid ? (best(p1, p2).peakRssMb ?? NaN) : NaN;
   await stop(peer);

@@ -472,13 +472,23 @@ describe('generated cohorts', () => {
     for (let i = 0; i < ids.length; i += 997) expect(validateIdNumber(ids[i]!).ok).toBe(true);
   });
 
+  it('applies for the season open today by default, every family keeping its category', () => {
+    // the bench registers the cohort's applications, which a closed season refuses
+    const { dataset, scenarios } = generateCohort(300, 5);
+    const cix = new DatasetIndex(dataset);
+    for (const s of scenarios) {
+      expect(s.schoolYear).toBe(openSchoolYear(new Date()));
+      expect({ key: s.key, ...evaluate(cix, s) }).toEqual({ key: s.key, category: s.expectedCategory, ageEligible: s.expectedAgeEligible });
+    }
+  });
+
   it('is deterministic per seed and different across seeds', () => {
     expect(generateCohort(300, 11)).toEqual(generateCohort(300, 11));
     expect(generateCohort(50, 11).scenarios[0]!.child.idNumber).not.toBe(generateCohort(50, 12).scenarios[0]!.child.idNumber);
   });
 
   it('passes the format check, and every family reaches its expected category', () => {
-    const { dataset, scenarios } = generateCohort(2_000, 99);
+    const { dataset, scenarios } = generateCohort(2_000, 99, SCHOOL_YEAR);
     expect(() => parseDataset(dataset)).not.toThrow();
     const cix = new DatasetIndex(dataset);
     const seen = new Set<string>();

@@ -35,13 +35,21 @@ export function buildBuiltinDataset(schoolYear: number = openSchoolYear(new Date
   return shiftYears({ dataset: b.ds, scenarios }, schoolYear - SCHOOL_YEAR);
 }
 
-/** `families` generated families (benchmarks): every ID number unique, each with its expected category. */
-export function generateCohort(families: number, seed: number): { dataset: Dataset; scenarios: Scenario[] } {
+/**
+ * `families` generated families (benchmarks): every ID number unique, each with its expected
+ * category, applying for `schoolYear` (default: the one whose season is open today, so their
+ * applications can be registered).
+ */
+export function generateCohort(
+  families: number,
+  seed: number,
+  schoolYear: number = openSchoolYear(new Date()),
+): { dataset: Dataset; scenarios: Scenario[] } {
   const b = new Builder(new Rng(seed));
   const scenarios = new Array<Scenario>(families);
   const width = String(families).length;
   for (let i = 0; i < families; i++) scenarios[i] = addCohortFamily(b, `cohort-${String(i + 1).padStart(width, '0')}`);
-  return { dataset: b.ds, scenarios };
+  return shiftYears({ dataset: b.ds, scenarios }, schoolYear - SCHOOL_YEAR);
 }
 
 /** What GET /__mock/scenarios shows. */
