@@ -49,11 +49,18 @@ export interface MockOptions {
   verifySignatures?: boolean | ((request: Request) => boolean);
 }
 
+/** How many calls the timeline keeps: a test's few, never a long-running process's every call. */
+export const TIMELINE_CALLS = 1000;
+
 export class MockDepartments {
   index: DatasetIndex;
   readonly stats = {} as Record<Department, DepartmentStats>;
   readonly faults = {} as Record<Department, Fault>;
-  /** every call since the last reset, in arrival order: tests of which calls overlap (no wall-clock sleeps) */
+  /**
+   * The calls since the last reset, in arrival order, the latest TIMELINE_CALLS at least and never
+   * twice as many (`npm start`'s departments run for days): tests of which calls overlap (no
+   * wall-clock sleeps).
+   */
   timeline: CallTiming[] = [];
   private rateWindow = { startedAt: 0, count: 0 };
 
@@ -92,6 +99,8 @@ export class MockDepartments {
   async admit(department: Department, request: Request): Promise<Response | undefined> {
     this.stats[department].requests += 1;
     const timing: CallTiming = { department, arrivedAt: performance.now() };
+    // trimmed now and then rather than on every call: between TIMELINE_CALLS and twice that are kept
+    if (this.timeline.length >= 2 * TIMELINE_CALLS) this.timeline = this.timeline.slice(-TIMELINE_CALLS);
     this.timeline.push(timing);
     const fault = this.faults[department];
     const latency = (this.options.latencyMs ?? 0) + fault.latencyMs;
