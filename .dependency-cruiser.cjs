@@ -9,7 +9,11 @@ const LAYERS = [
   // evidence with its record shapes (what the connectors map department payloads into)
   {
     name: 'codes and errors',
-    paths: ['^src/(codes|generated|observability|db)/', '^src/(errors|errorMessages)[.]ts$', '^src/evidence/(kinds|records)[.]ts$'],
+    paths: [
+      '^src/(codes|generated|observability|db)/',
+      '^src/(errors|errorMessages|randomPool)[.]ts$',
+      '^src/evidence/(kinds|records)[.]ts$',
+    ],
   },
   { name: 'connectors', paths: ['^connectors/'] },
   { name: 'evidence', paths: ['^src/evidence/(?!(kinds|records)[.]ts$)'] },

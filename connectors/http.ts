@@ -5,6 +5,7 @@
 // department's error body is never read into a message or a log (it may hold personal data).
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import pLimit from 'p-limit';
 import { DepartmentUnavailableError, type DepartmentFailure } from '../src/errors';
 import type { Department } from '../src/evidence/kinds';
@@ -104,6 +105,26 @@ export class DepartmentHttp {
   }
 
   private readonly agent: http.Agent;
+  /** per path of this department (a handful): where a call goes, parsed once, not per attempt */
+  private readonly targets = new Map<string, Target>();
+
+  private target(path: string): Target {
+    let t = this.targets.get(path);
+    if (!t) {
+      const url = new URL(this.endpoint.baseUrl.replace(/\/$/, '') + path);
+      // what node's client takes from a URL (an IPv6 host without its brackets, credentials)
+      const { protocol, hostname, port, auth } = urlToHttpOptions(url);
+      t = {
+        protocol: protocol ?? 'http:',
+        hostname: hostname ?? '',
+        port: port ?? undefined,
+        auth: auth ?? undefined,
+        pathname: url.pathname,
+      };
+      this.targets.set(path, t);
+    }
+    return t;
+  }
 
   /** Runs one logical call (with its retries) under the department's concurrency cap. */
   call<T>(req: DepartmentRequest<T>, opts: CallOptions = {}): Promise<T> {
@@ -155,13 +176,21 @@ export class DepartmentHttp {
   }
 
   private async attempt<T>(req: DepartmentRequest<T>, opts: CallOptions): Promise<T> {
-    const { policy, baseUrl, appKey, secret } = this.endpoint;
-    const url = new URL(baseUrl.replace(/\/$/, '') + req.path);
-    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const { policy, appKey, secret } = this.endpoint;
+    const target = this.target(req.path);
+    // the serialization URL.searchParams uses; the same string is signed and sent. Only built when
+    // there is a query: a URLSearchParams costs more than the rest of the address
+    let query = '';
+    if (req.query) {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(req.query)) if (v !== undefined) params.set(k, String(v));
+      if (params.size > 0) query = `?${params.toString()}`;
+    }
+    const pathWithQuery = target.pathname + query;
     const body = req.body === undefined ? '' : JSON.stringify(req.body);
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...signRequest({ method: req.method, pathWithQuery: url.pathname + url.search, body, appKey, secret }),
+      ...signRequest({ method: req.method, pathWithQuery, body, appKey, secret }),
     };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
 
@@ -170,7 +199,7 @@ export class DepartmentHttp {
     // node's http client with one timer per attempt, rather than fetch with AbortSignal.timeout
     // and AbortSignal.any: fetch's web streams and signals were the largest single CPU and
     // garbage cost of a cold query, and each signal lived on for the whole timeout
-    const answer = await send(url, {
+    const answer = await send(target, pathWithQuery, {
       method: req.method,
       headers,
       body: req.body === undefined ? undefined : body,
@@ -196,11 +225,21 @@ export class DepartmentHttp {
   }
 }
 
+/** A department endpoint's address without its query: URL parsing once per path, not per call. */
+interface Target {
+  protocol: string;
+  hostname: string;
+  port: number | string | undefined;
+  auth: string | undefined;
+  pathname: string;
+}
+
 type SendResult = { kind: 'answered'; status: number; retryAfter: string | null; text: string } | { kind: 'failed'; timedOut: boolean };
 
 /** One HTTP exchange with a deadline; the answer's body is read only on success (an error body may hold personal data). */
 function send(
-  url: URL,
+  target: Target,
+  pathWithQuery: string,
   o: {
     method: string;
     headers: Record<string, string>;
@@ -222,8 +261,10 @@ function send(
     };
     const headers: Record<string, string | number> = { ...o.headers };
     if (o.body !== undefined) headers['content-length'] = Buffer.byteLength(o.body);
-    const client = url.protocol === 'https:' ? https : http;
-    const req = client.request(url, { method: o.method, headers, agent: o.agent }, (res) => {
+    const client = target.protocol === 'https:' ? https : http;
+    const { protocol, hostname, port, auth } = target;
+    const options = { protocol, hostname, port, auth, path: pathWithQuery, method: o.method, headers, agent: o.agent };
+    const req = client.request(options, (res) => {
       const status = res.statusCode ?? 0;
       const retryAfter = res.headers['retry-after'] ?? null;
       if (status < 200 || status > 299) {

@@ -3,7 +3,8 @@
 // their OpenAPI documents:
 //   X-App-Key: <app key>    X-Timestamp: <ms since epoch>    X-Nonce: <random hex>
 //   X-Signature: base64(HMAC-SHA256(secret, METHOD \n PATH?QUERY \n TIMESTAMP \n NONCE \n hex(SHA-256(body))))
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { pooledRandomBytes } from '../src/randomPool';
 
 export const SIGNATURE_HEADERS = {
   appKey: 'x-app-key',
@@ -29,7 +30,7 @@ export function signRequest(input: {
   now?: number;
 }): Record<string, string> {
   const timestamp = String(input.now ?? Date.now());
-  const nonce = randomBytes(12).toString('hex');
+  const nonce = pooledRandomBytes(12).toString('hex');
   const signature = createHmac('sha256', input.secret)
     .update(canonical(input.method, input.pathWithQuery, timestamp, nonce, input.body))
     .digest('base64');

@@ -29,6 +29,14 @@ export interface DepartmentStats {
   ids: number;
 }
 
+/** One call as its department saw it (performance.now() of this process): when it came in, when its wait ended. */
+export interface CallTiming {
+  department: Department;
+  arrivedAt: number;
+  /** after the latency (base and fault), before the answer is built; undefined while waiting */
+  answeredAt?: number;
+}
+
 export interface MockOptions {
   /** base latency of every department, before faults (benchmarks use 40 ms) */
   latencyMs?: number;
@@ -41,10 +49,19 @@ export interface MockOptions {
   verifySignatures?: boolean | ((request: Request) => boolean);
 }
 
+/** How many calls the timeline keeps: a test's few, never a long-running process's every call. */
+export const TIMELINE_CALLS = 1000;
+
 export class MockDepartments {
   index: DatasetIndex;
   readonly stats = {} as Record<Department, DepartmentStats>;
   readonly faults = {} as Record<Department, Fault>;
+  /**
+   * The calls since the last reset, in arrival order, the latest TIMELINE_CALLS at least and never
+   * twice as many (`npm start`'s departments run for days): tests of which calls overlap (no
+   * wall-clock sleeps).
+   */
+  timeline: CallTiming[] = [];
   private rateWindow = { startedAt: 0, count: 0 };
 
   constructor(
@@ -61,6 +78,7 @@ export class MockDepartments {
       this.faults[d] = { ...NO_FAULT };
     }
     this.rateWindow = { startedAt: 0, count: 0 };
+    this.timeline = [];
   }
 
   setFault(department: Department, patch: Partial<Fault>): Fault {
@@ -80,9 +98,14 @@ export class MockDepartments {
    */
   async admit(department: Department, request: Request): Promise<Response | undefined> {
     this.stats[department].requests += 1;
+    const timing: CallTiming = { department, arrivedAt: performance.now() };
+    // trimmed now and then rather than on every call: between TIMELINE_CALLS and twice that are kept
+    if (this.timeline.length >= 2 * TIMELINE_CALLS) this.timeline = this.timeline.slice(-TIMELINE_CALLS);
+    this.timeline.push(timing);
     const fault = this.faults[department];
     const latency = (this.options.latencyMs ?? 0) + fault.latencyMs;
     if (latency > 0) await delay(latency, request.signal);
+    timing.answeredAt = performance.now();
 
     const verify = this.options.verifySignatures;
     if (typeof verify === 'function' ? verify(request) : verify !== false) {

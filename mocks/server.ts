@@ -24,12 +24,14 @@ export async function startMockServer(
   // built once, as the data set was: the same school year's families for as long as it runs
   const summaries = opts.builtin ? builtinScenarioSummaries() : [];
   const handlers: HttpHandler[] = departmentHandlers(mock, () => summaries);
+  const handlersFor = byPathSegment(handlers);
   const host = opts.host ?? '127.0.0.1';
 
   const server = createServer(async (req, res) => {
     try {
       const request = await toFetchRequest(req, res, host);
-      const response = (await getResponse(handlers, request)) ?? Response.json({ error: 'no such endpoint' }, { status: 404 });
+      const response =
+        (await getResponse(handlersFor(req.url ?? '/'), request)) ?? Response.json({ error: 'no such endpoint' }, { status: 404 });
       res.statusCode = response.status;
       response.headers.forEach((value, key) => res.setHeader(key, value));
       res.end(Buffer.from(await response.arrayBuffer()));
@@ -50,6 +52,28 @@ export async function startMockServer(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * The handlers a path can match, by the department (or `__mock`) segment of their paths: msw
+ * tries its handlers one by one, each parsing the request, so trying them all cost a police call
+ * 575 µs of CPU against 326 µs for police's own (a timing script). Every handler's path is a
+ * wildcard, then its segment, then the rest; a path naming no known segment is tried against all.
+ */
+function byPathSegment(handlers: HttpHandler[]): (url: string) => HttpHandler[] {
+  const groups = new Map<string, HttpHandler[]>();
+  for (const h of handlers) {
+    const segment = /^\*\/([^/]+)\//.exec(String(h.info.path))?.[1];
+    if (!segment) return () => handlers;
+    groups.set(segment, [...(groups.get(segment) ?? []), h]);
+  }
+  return (url) => {
+    for (const part of url.split('?', 1)[0]!.split('/')) {
+      const group = groups.get(part);
+      if (group) return group;
+    }
+    return handlers;
   };
 }
 

@@ -9,6 +9,12 @@
 // together, each kind with its fields (format 3 in src/audit/canonical.ts). The answer waits for
 // the slowest department anyway, so nothing is handed out later than before, and never before
 // its entry is committed.
+//
+// The cache is written while that entry commits, not before it: the request's department
+// answers are sealed and sent to the cache together, in one tick after the access log's
+// transaction is queued (auto-pipelined: one socket write to Redis for the whole request, not
+// one per kind of evidence), and the answer waits for both (so a request that follows finds
+// the cache written).
 import DataLoader from 'dataloader';
 import type { BatchFetch, EvidenceFetchers } from '../../connectors/types';
 import type { AccessRecord, AuditRecorder } from '../audit/types';
@@ -125,6 +131,8 @@ export class EvidenceReader {
   private loading = 0;
   private batch_: OpenBatch | undefined;
   private flushScheduled = false;
+  /** department answers of this request not yet in the cache: written with the next flush */
+  private unwritten: (() => Promise<void>)[] = [];
 
   constructor(private readonly deps: ReaderDeps) {}
 
@@ -232,11 +240,24 @@ export class EvidenceReader {
           .sort(([a], [b]) => EVIDENCE_ORDER.get(a)! - EVIDENCE_ORDER.get(b)!)
           .map(([evidence, f]) => ({ evidence, fields: [...f].sort() })),
       }));
-      this.deps.audit.record(entries).then(
+      const committed = this.deps.audit.record(entries);
+      Promise.all([committed, this.writeCache()]).then(
         () => batch.settle(),
         (err: unknown) => batch.settle(err ?? new Error('audit failed')),
       );
     });
+  }
+
+  /**
+   * Writes the answers loaded since the last flush, all in one tick, queued behind the access
+   * log's transaction (its own setImmediate) so sealing runs while PostgreSQL commits. Never
+   * rejects: a cache that fails is a cache that misses.
+   */
+  private writeCache(): Promise<unknown> {
+    if (this.unwritten.length === 0) return Promise.resolve();
+    const writes = this.unwritten;
+    this.unwritten = [];
+    return new Promise((resolve) => setImmediate(() => resolve(Promise.all(writes.map((write) => write())))));
   }
 
   private entry(
@@ -297,7 +318,9 @@ export class EvidenceReader {
           toCache.set(id, answer);
         }
       }
-      if (toCache.size > 0) await cache.setMany(name, toCache as Map<string, CachedAnswer<EvidenceRecordMap[typeof name]>>);
+      // written with the access log's entry (scheduleFlush), together with the request's other answers
+      if (toCache.size > 0)
+        this.unwritten.push(() => cache.setMany(name, toCache as Map<string, CachedAnswer<EvidenceRecordMap[typeof name]>>));
     }
     return ids.map((id) => results.get(id) ?? new Error('no result for a requested id'));
   }

@@ -101,6 +101,48 @@ describe('the evidence cache on Redis, through the gateway', () => {
     expect(provenances(after.data).map((p) => p.retrievedAt)).toEqual(freshProv.map((p) => p.retrievedAt));
   });
 
+  it("commits the access log without waiting for the cache's acknowledgement, and answers only once both are done", async () => {
+    const s = gw.scenarios[6]!;
+    const { cache, audit } = gw.app;
+    const setMany = cache.setMany.bind(cache);
+    const record = audit.record.bind(audit);
+    let acknowledged = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    /** per commit of read entries: how many cache writes had been acknowledged by then */
+    const readsCommitted: number[] = [];
+    cache.setMany = async (name, answers) => {
+      await setMany(name, answers);
+      await held;
+      acknowledged += 1;
+    };
+    audit.record = (entries) =>
+      record(entries).then(() => {
+        if (entries.some((e) => e.reads)) readsCommitted.push(acknowledged);
+      });
+    try {
+      let answered = false;
+      const answer = askFamily(gw, s, { 'x-evidence-fresh': 'true' }).finally(() => (answered = true));
+      // the family's entries commit while every cache write is held back
+      await waitFor(() => readsCommitted.length > 0, { what: 'the access log to commit' });
+      expect(readsCommitted).toEqual([0]);
+      expect(answered).toBe(false);
+      release();
+      const a = await answer;
+      expect(a.errors).toBeUndefined();
+      expect(acknowledged).toBe(EVIDENCE_NAMES.length);
+    } finally {
+      release();
+      cache.setMany = setMany;
+      audit.record = record;
+    }
+    // and what was written is what the next query finds
+    gw.mock.reset();
+    const warm = await askFamily(gw, s);
+    expect(totalRequests(gw.stats())).toBe(0);
+    expect(provenances(warm.data).every((p) => p.fromCache)).toBe(true);
+  });
+
   it('holds no ID number and no name of the data set in any key or value', async () => {
     for (const s of gw.scenarios.slice(0, 4)) await askFamily(gw, s);
     const keys = await scanKeys(raw, prefix);

@@ -114,6 +114,21 @@ describe('a whole family, every evidence field', () => {
     for (const [d, calls] of Object.entries(apis)) expect(stats[d as Department].requests, d).toBe(calls);
   });
 
+  it('sends every call a family query needs before the first department answers: one wave, not two', async () => {
+    const { ids, purpose } = await familyOf('full-evidence');
+    const token = await tokenFor(purpose.countyCode);
+    // a wait long enough that a call sent only after another's answer is told apart on any machine
+    for (const d of Object.keys(gw.stats()) as Department[]) gw.mock.setFault(d, { latencyMs: 300 });
+    const { body } = await gw.graphql(PEOPLE_QUERY, { ids, purpose }, { headers: COLD, token });
+    expect(body.errors).toBeUndefined();
+    const calls = gw.mock.timeline;
+    // 2 police + 3 housing + 2 market regulation + 1 each of three others + health once per person
+    expect(calls).toHaveLength(10 + ids.length);
+    const firstAnswer = Math.min(...calls.map((c) => c.answeredAt!));
+    const late = calls.filter((c) => c.arrivedAt >= firstAnswer).map((c) => c.department);
+    expect(late, 'calls that waited for another answer').toEqual([]);
+  });
+
   it('keeps to the batch cap and one call per person for health in a 20-person query', async () => {
     const all = gw.mock.dataset.households.slice(0, 20);
     expect(all).toHaveLength(20);

@@ -46,3 +46,32 @@ describe('unsigned calls to the mock departments', () => {
     expect(bench.mock.stats.police.requests).toBe(2);
   });
 });
+
+describe('the mock server routes a call to its department', () => {
+  it("answers each department's endpoints, the control endpoints and a 404, under any prefix", async () => {
+    const { dataset, scenarios } = buildBuiltinDataset();
+    const server = await startMockServer({ port: 0, dataset, builtin: true, verifySignatures: false });
+    try {
+      const child = scenarios[0]!.child.idNumber;
+      const post = (path: string, payload: unknown) =>
+        fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      // a department that answers goes through its own handlers: its counter moves, no other's
+      for (const prefix of ['', '/peer']) {
+        const police = await post(`${prefix}/police/v1/hjxx/batch`, { sfzhList: [child] });
+        expect(police.status).toBe(200);
+        const health = await fetch(
+          `${server.url}${prefix}/health/birth-certificates?parentIdNumber=${scenarios[0]!.guardians[0]!.idNumber}`,
+        );
+        expect(health.status).toBe(200);
+      }
+      expect(server.mock.stats.police.requests).toBe(2);
+      expect(server.mock.stats.health.requests).toBe(2);
+      expect(server.mock.stats.housing.requests).toBe(0);
+      expect((await fetch(`${server.url}/__mock/stats`)).status).toBe(200);
+      expect((await fetch(`${server.url}/police/no-such-endpoint`)).status).toBe(404);
+      expect((await fetch(`${server.url}/nowhere`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -10,9 +10,10 @@
 //
 // REDIS_URL forms: redisUrl.ts; the client's options: redisClient.ts.
 //
-// Round trips: one node → one MGET per batch read, one pipeline of SET … EX per batch write,
-// one DEL per eviction; with auto-pipelining on, the MGETs of the eleven loaders of a request
-// (and of concurrent requests) also share one socket write. Cluster → the keys of a batch are different people, so they hash to
+// Round trips: one node → one MGET per batch read, SET … EX per entry written, one DEL per
+// eviction; with auto-pipelining on, the MGETs of the eleven loaders of a request (and of
+// concurrent requests) share one socket write, and so do a request's writes, which the
+// evidence layer issues in one tick (src/evidence/reader.ts). Cluster → the keys of a batch are different people, so they hash to
 // different slots and MGET would fail with CROSSSLOT; hash tags cannot help (they would put a
 // whole kind of evidence on one node). Instead the batch's GETs (SETs) are issued in one tick
 // with ioredis auto-pipelining, which sends one pipeline per node serving them: a batch
@@ -184,11 +185,11 @@ export class RedisCache implements EvidenceCache {
         if (failure) this.failed('set', failure.reason);
         else this.succeeded();
       } else {
-        const pipeline = this.client.pipeline();
-        for (const e of entries) pipeline.set(e.key, e.value, 'EX', e.ttlSeconds);
-        const results = (await this.bounded(pipeline.exec())) ?? [];
-        const failure = results.find(([err]) => err);
-        if (failure) this.failed('set', failure[0]);
+        // not an explicit pipeline, which is a socket write of its own: auto-pipelined SETs of one
+        // tick (every kind of a request's answers) leave together
+        const settled = await this.bounded(Promise.allSettled(entries.map((e) => this.client.set(e.key, e.value, 'EX', e.ttlSeconds))));
+        const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+        if (failure) this.failed('set', failure.reason);
         else this.succeeded();
       }
     } catch (err) {

@@ -8,7 +8,8 @@
 // The additional authenticated data is "v1.<keyId>." plus the entry's context (evidence name
 // and subject hash): a value copied under another person's or another evidence's key, or
 // relabelled with another key id, fails to open.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { pooledRandomBytes } from '../../randomPool';
 
 export const SEAL_VERSION = 'v1';
 const IV_BYTES = 12;
@@ -69,7 +70,7 @@ export class Sealer {
 
   seal(plaintext: string, context: string): string {
     const { id, key } = this.sealing;
-    const iv = randomBytes(IV_BYTES);
+    const iv = pooledRandomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(aad(id, context));
     const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
