@@ -4,17 +4,10 @@
 // department is called and nothing is logged as read; the refusal itself is one DENIED entry. A per-field cap
 // alone let 25 aliases of `people` with 50 IDs each read 1,250 people in one request.
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  getArgumentValues,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type SelectionSetNode,
-} from 'graphql';
+import { GraphQLError, Kind, getArgumentValues, type DocumentNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { isValidIdNumber, normalizeIdNumber } from '../codes/idNumber';
 import type { GatewayContext } from '../context';
+import { operationOf } from '../evidence/fields';
 import { MAX_PEOPLE_PER_QUERY } from '../evidence/validate';
 import { recordDenial } from './access';
 
@@ -47,15 +40,9 @@ export function personsNamed(
   variables: Record<string, unknown> | null | undefined,
   stopAt = MAX_PEOPLE_PER_QUERY,
 ): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation;
-  for (const d of document.definitions) {
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-    else if (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName)) operation ??= d;
-  }
-  if (!operation) return 0;
-  const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
+  const found = operationOf(schema, document, operationName);
+  if (!found) return 0;
+  const { operation, root, fragments } = found;
   const persons = new Set<string>();
   const visited = new Set<string>();
   const walk = (set: SelectionSetNode): boolean => {

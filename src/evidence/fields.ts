@@ -6,7 +6,17 @@
 // Apollo hands every request of the same query the same cached document: a field asked through
 // one node is remembered by that node, across requests; one asked through several (the same
 // field selected twice) by graphql-js's array of them, shared by every item of a list.
-import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 const byNode = new WeakMap<FieldNode, readonly string[]>();
 const byNodes = new WeakMap<readonly FieldNode[], readonly string[]>();
@@ -48,4 +58,24 @@ function collect(
       collect(fragments[name]?.selectionSet, fragments, out, prefix, seen);
     }
   }
+}
+
+/**
+ * The operation a request runs (the named one, else the first), its root type and the
+ * document's fragments by name: what the walks made before execution (the person cap, the cost
+ * limit) start from. Undefined when the document holds no such operation.
+ */
+export function operationOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): { operation: OperationDefinitionNode; root: GraphQLObjectType; fragments: Map<string, FragmentDefinitionNode> } | undefined {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let operation: OperationDefinitionNode | undefined;
+  for (const d of document.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    else if (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName)) operation ??= d;
+  }
+  const root = operation && schema.getRootType(operation.operation);
+  return operation && root ? { operation, root, fragments } : undefined;
 }

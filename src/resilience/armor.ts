@@ -15,7 +15,6 @@ import {
   Kind,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLOutputType,
@@ -28,6 +27,7 @@ import {
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../audit/queries';
 import type { GatewayContext } from '../context';
 import { QueryTooComplexError } from '../errors';
+import { operationOf } from '../evidence/fields';
 import { MAX_PEOPLE_PER_QUERY } from '../evidence/validate';
 
 /**
@@ -121,15 +121,9 @@ export function queryCost(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
 ): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation;
-  for (const d of document.definitions) {
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-    else if (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName)) operation ??= d;
-  }
-  if (!operation) return 0;
-  const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
+  const found = operationOf(schema, document, operationName);
+  if (!found) return 0;
+  const { operation, root, fragments } = found;
   const memo = new Map<string, number>();
   const vars = variables ?? {};
 
